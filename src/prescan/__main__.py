@@ -1,0 +1,3 @@
+from prescan.cli.main import main
+
+main()

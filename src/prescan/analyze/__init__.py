@@ -1,0 +1,89 @@
+"""The analyze stage: rules (and later taint and secrets) over one parsed file.
+
+Entry point: analyze_file(parsed, ruleset) -> list[Finding] with base
+fingerprints (occurrence numbers are added once all files are in)."""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+
+from prescan._native import lineindex
+from prescan.analyze.matcher import LanguageMatcher, Match
+from prescan.findings import Finding
+from prescan.parse.model import Unit
+from prescan.rules.loader import RuleSet
+from prescan.rules.model import Rule
+from prescan.store.fingerprint import base_fingerprint
+
+_MATCHERS: dict[tuple[str, str], LanguageMatcher] = {}
+SNIPPET_LINES = 5
+
+
+def matcher_for(ruleset: RuleSet, language: str) -> LanguageMatcher:
+    key = (ruleset.digest, language)
+    m = _MATCHERS.get(key)
+    if m is None:
+        m = _MATCHERS[key] = LanguageMatcher(ruleset, language)
+    return m
+
+
+def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
+    facts = parsed.facts
+    source: bytes = parsed.source
+    if parsed.tree is None:         # the parse stage already reported why
+        return []
+    matcher = matcher_for(ruleset, facts.language)
+    hits = matcher.run(parsed.tree.root_node, source)
+    if not hits:
+        return []
+    starts = lineindex.line_starts(source)
+    offsets = array("q")
+    for _, m in hits:
+        offsets.append(m.start)
+        offsets.append(max(m.start, m.end - 1) if m.end > m.start else m.start)
+    lines, cols = lineindex.offsets_to_points(source, starts, offsets)
+    units = facts.units
+    unit_starts = [u.start_byte for u in units]
+    out = []
+    for i, (rule, m) in enumerate(hits):
+        sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
+        unit = _enclosing(units, unit_starts, m.start, m.end)
+        out.append(Finding(
+            rule_id=rule.id, origin="rule", severity=rule.severity, confidence=rule.confidence,
+            message=_interpolate(rule.message, m, source), path=facts.path,
+            start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit,
+            snippet=_snippet(source, starts, sl, el), language=facts.language,
+            cwe=rule.cwe, owasp=rule.owasp,
+            fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
+        ))
+    return out
+
+
+def _enclosing(units: tuple[Unit, ...], unit_starts: list[int], start: int, end: int) -> str:
+    """Qualified name of the innermost unit holding [start, end)."""
+    # units are sorted by start: the last one that holds the span is the innermost
+    for u in reversed(units[:bisect_right(unit_starts, start)]):
+        if u.start_byte <= start and end <= u.end_byte:
+            return u.qualname
+    return "<module>"
+
+
+def _snippet(source: bytes, starts, first: int, last: int) -> str:
+    last = min(last, first + SNIPPET_LINES - 1)
+    a = starts[first - 1]
+    b = starts[last] if last < len(starts) else len(source)
+    return source[a:b].decode("utf-8", "replace").rstrip("\n")
+
+
+def _interpolate(message: str, m: Match, source: bytes) -> str:
+    if "$" not in message:
+        return message
+    for name, s, e in sorted(m.bindings, key=lambda b: -len(b[0])):
+        text = " ".join(source[s:e].decode("utf-8", "replace").split())
+        if len(text) > 60:
+            text = text[:57] + "..."
+        message = message.replace("$" + name, text)
+    return message
+
+
+__all__ = ["analyze_file", "matcher_for", "Rule"]

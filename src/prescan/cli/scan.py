@@ -1,0 +1,96 @@
+"""`prescan scan`: scan a change (or a whole tree) and gate on the result."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from prescan.cli.output import emit, interactive, use_color
+from prescan.errors import UsageError
+from prescan.pipeline import DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
+from prescan.report import FORMATS, render
+from prescan.report.gate import exit_code
+from prescan.report.options import ReportOptions
+from prescan.rules.loader import load_rules
+from prescan.rules.model import CONFIDENCES, SEVERITIES
+from prescan.scope import SCOPES
+
+
+@click.command()
+@click.option("--base", metavar="REV", help="Scan the change from merge-base(REV, head) to head.")
+@click.option("--head", metavar="REV", help="The revision to scan (default: the work tree).")
+@click.option("--staged", is_flag=True, help="Scan what is staged in the index against HEAD.")
+@click.option("--patch", "patch", metavar="FILE", help="Scan a unified diff ('-' reads stdin).")
+@click.option("--all", "all_files", is_flag=True, help="Scan the whole tree (of --head, else the work tree).")
+@click.option("-C", "--repo", "repo", metavar="DIR", help="Run in DIR instead of the current folder.")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", help="Add a rule directory (repeatable).")
+@click.option("--no-builtin-rules", is_flag=True, help="Use only the --rules directories.")
+@click.option("--scope", type=click.Choice(SCOPES), default="units", show_default=True,
+              help="Which pre-existing findings to show: on changed lines, in changed units, in changed files.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Output format (default: text).")
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="high", show_default=True,
+              help="Lowest severity of a new finding that fails the scan (exit 1).")
+@click.option("--min-confidence", type=click.Choice(CONFIDENCES), default="low", show_default=True,
+              help="Lowest confidence of a finding that can fail the scan.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: cores).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE // (1024 * 1024),
+              show_default=True, help="Skip (and report) files larger than this many MB.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option("--no-color", is_flag=True, help="No colors (NO_COLOR is also respected).")
+def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
+         fail_on, min_confidence, jobs, max_file_size, quiet, no_color) -> None:
+    """Scan a change. With no arguments: the current branch against its
+    merge-base with the default branch, plus uncommitted work."""
+    modes = [m for m, on in (("--staged", staged), ("--patch", patch), ("--all", all_files)) if on]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} cannot be combined")
+    if (staged or patch) and (base or head):
+        raise UsageError(f"{modes[0]} cannot be combined with --base/--head")
+    if all_files and base:
+        raise UsageError("--all scans a whole tree; it takes --head but not --base")
+    if repo and not os.path.isdir(repo):
+        raise UsageError("no such folder", path=repo)
+    patch_text = None
+    if patch == "-":
+        patch_text = sys.stdin.buffer.read()
+    elif patch and not os.path.isfile(patch):
+        raise UsageError("patch file not found", path=patch)
+    if no_builtin_rules and not rules_dirs:
+        raise UsageError("--no-builtin-rules needs at least one --rules DIR")
+    ruleset = load_rules(list(rules_dirs), builtin=not no_builtin_rules)
+    opts = ScanOptions(repo=repo or os.getcwd(), base=base, head=head, staged=staged,
+                       patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
+                       scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024)
+    progress = None
+    if not quiet and interactive():
+        progress = _progress_printer()
+    result = run_scan(opts, ruleset, progress=progress)
+    if progress:
+        progress(None, None, None)
+    code = exit_code(result.findings, fail_on, min_confidence)
+    fmt = fmt or "text"
+    color = fmt == "text" and (not output or output == "-") and use_color(no_color)
+    ropts = ReportOptions(fail_on=fail_on, min_confidence=min_confidence, color=color, exit_code=code)
+    emit(render(fmt, result, ropts), output)
+    if output and output != "-" and not quiet:
+        click.echo(f"prescan: wrote {fmt} report to {output}", err=True)
+    sys.exit(code)
+
+
+def _progress_printer():
+    """A one-line progress display on stderr for scans of many files."""
+    state = {"shown": False}
+
+    def show(done, total, path):
+        if done is None:
+            if state["shown"]:
+                click.echo("\r\033[K", nl=False, err=True)
+            return
+        if total < 50:
+            return
+        state["shown"] = True
+        click.echo(f"\r\033[Kscanning {done}/{total} {path[-60:]}", nl=False, err=True)
+    return show

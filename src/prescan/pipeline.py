@@ -1,0 +1,221 @@
+"""The scan pipeline: change -> parse -> analyze -> scope -> result.
+
+A diff scan analyzes both versions of every changed file and compares their
+findings by fingerprint, so the new findings of a diff scan are exactly the
+new findings a full scan of head would show against a full scan of base."""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from prescan import change as change_stage
+from prescan.analyze import analyze_file
+from prescan.change.model import ChangeSet, FileChange
+from prescan.execute import make_executor
+from prescan.findings import Finding
+from prescan.parse import languages, parse
+from prescan.rules.loader import RuleSet
+from prescan.scope import changed_spans, in_scope
+from prescan.store.fingerprint import number_occurrences
+
+DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    repo: str | None = None
+    base: str | None = None
+    head: str | None = None
+    staged: bool = False
+    patch: str | None = None
+    patch_text: bytes | None = None
+    all_files: bool = False
+    scope: str = "units"                 # lines | units | files
+    jobs: int | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+
+@dataclass(frozen=True)
+class FileWarning:
+    path: str
+    message: str
+    line: int | None = None
+    kind: str = "warning"                # syntax | binary | too-large | unreadable
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    side: str                            # "base" | "head"
+    language: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    path: str
+    side: str
+    findings: tuple[Finding, ...]
+    warnings: tuple[FileWarning, ...]
+    lines: int
+    units: tuple = ()
+    parse_s: float = 0.0
+    analyze_s: float = 0.0
+
+
+@dataclass
+class ScanResult:
+    change: ChangeSet
+    ruleset: RuleSet
+    findings: list[Finding]              # head findings in scope: status new or unchanged
+    fixed: list[Finding]                 # base findings gone from head
+    warnings: list[FileWarning]
+    stats: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+
+
+_RULESET: RuleSet | None = None
+
+
+def _init_worker(ruleset: RuleSet) -> None:
+    global _RULESET
+    _RULESET = ruleset
+
+
+def _scan_job(job: _Job) -> _Outcome:
+    """Parse and analyze one file version; never raises for bad input."""
+    t0 = time.perf_counter()
+    try:
+        parsed = parse(job.path, job.data, job.language)
+    except Exception as exc:  # noqa: BLE001 - hostile input must not stop the scan
+        return _Outcome(job.path, job.side, (), (FileWarning(job.path, f"could not be parsed: {exc}",
+                                                              kind="syntax"),), 0)
+    t1 = time.perf_counter()
+    warnings = []
+    issues = parsed.facts.syntax_issues
+    if issues and job.side == "head":
+        first = issues[0]
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
+                                    "the rest of the file was scanned", first.line, "syntax"))
+    try:
+        findings = tuple(analyze_file(parsed, _RULESET))
+    except Exception as exc:  # noqa: BLE001
+        findings = ()
+        warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
+    t2 = time.perf_counter()
+    return _Outcome(job.path, job.side, findings, tuple(warnings), parsed.facts.lines,
+                    parsed.facts.units, t1 - t0, t2 - t1)
+
+
+def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning]) -> list[_Job]:
+    if fc.submodule or fc.symlink:
+        return []
+    if fc.binary:
+        # an image is expected to be binary; a "source file" that is binary is worth a word
+        if fc.path and languages.detect(fc.path):
+            warnings.append(FileWarning(fc.path, "binary file, not scanned", kind="binary"))
+        return []
+    out = []
+    for side, path, getter in (("head", fc.path, contents.new), ("base", fc.old_path, contents.old)):
+        if path is None:
+            continue
+        data = getter(fc)
+        if data is None:
+            continue
+        language = languages.detect(path, data[:256])
+        if language is None:
+            continue
+        if b"\0" in data[:8000]:
+            if side == "head":
+                warnings.append(FileWarning(path, "binary file, not scanned", kind="binary"))
+            continue
+        if len(data) > opts.max_file_size:
+            if side == "head":
+                warnings.append(FileWarning(path, f"{len(data) // (1024 * 1024)} MB is over the "
+                                            f"--max-file-size limit, not scanned", kind="too-large"))
+            continue
+        out.append(_Job(path, side, language, data))
+    return out
+
+
+def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    cs, contents = change_stage.collect(
+        opts.repo, base=opts.base, head=opts.head, staged=opts.staged, patch=opts.patch,
+        patch_text=opts.patch_text, all_files=opts.all_files)
+    warnings: list[FileWarning] = []
+    try:
+        jobs = [j for fc in cs.files for j in _jobs_for(fc, contents, opts, warnings)]
+    finally:
+        contents.close()
+    timings["change"] = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    executor = make_executor(opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker, (ruleset,))
+    outcomes: list[_Outcome] = []
+    try:
+        for out in executor.map(_scan_job, jobs):
+            outcomes.append(out)
+            if progress:
+                progress(len(outcomes), len(jobs), out.path)
+    finally:
+        executor.close()
+    timings["scan"] = time.perf_counter() - t1
+    timings["parse"] = sum(o.parse_s for o in outcomes)
+    timings["analyze"] = sum(o.analyze_s for o in outcomes)
+
+    head = number_occurrences(f for o in outcomes if o.side == "head" for f in o.findings)
+    base = number_occurrences(f for o in outcomes if o.side == "base" for f in o.findings)
+    for o in outcomes:
+        warnings.extend(o.warnings)
+    if cs.base is None and cs.mode in ("all",):
+        new, unchanged, fixed = head, [], []
+    else:
+        new, unchanged, fixed = compare(head, base, cs)
+    units = {o.path: o.units for o in outcomes if o.side == "head"}
+    spans = changed_spans(cs, units)
+    shown = [replace(f, status="new") for f in new] + \
+            [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
+    shown.sort(key=Finding.sort_key)
+    fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
+    heads = [o for o in outcomes if o.side == "head"]
+    stats = {
+        "files_changed": len(cs.files), "files_scanned": len(heads),
+        "versions_scanned": len(outcomes), "lines_scanned": sum(o.lines for o in heads),
+        "bytes_scanned": sum(len(j.data) for j in jobs if j.side == "head"),
+        "rules": len(ruleset.rules),
+    }
+    timings["total"] = time.perf_counter() - t0
+    return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+
+
+def compare(head: list[Finding], base: list[Finding], cs: ChangeSet):
+    """Split findings by fingerprint into (new, unchanged, fixed), counting
+    copies. A head finding pairs first with a base finding of the same file
+    (following renames), so that which copy is new is the intuitive one."""
+    renamed = {fc.path: fc.old_path for fc in cs.files if fc.path and fc.old_path}
+    pool: dict[str, list[Finding]] = defaultdict(list)
+    for f in base:
+        pool[f.fingerprint].append(f)
+    new, unchanged, pending = [], [], []
+    for f in head:
+        cands = pool.get(f.fingerprint)
+        old = renamed.get(f.path, f.path)
+        hit = next((i for i, b in enumerate(cands or []) if b.path == old), None)
+        if hit is not None:
+            cands.pop(hit)
+            unchanged.append(f)
+        else:
+            pending.append(f)
+    for f in pending:
+        cands = pool.get(f.fingerprint)
+        if cands:
+            cands.pop()
+            unchanged.append(f)
+        else:
+            new.append(f)
+    fixed = [b for rest in pool.values() for b in rest]
+    return new, unchanged, fixed

@@ -1,0 +1,83 @@
+"""Text report for a person at a terminal: findings grouped by file, with the
+code, why it matters and how to fix it, then a summary."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import groupby
+
+import click
+
+from prescan.findings import Finding
+from prescan.report.gate import blocks
+from prescan.rules.model import SEVERITIES
+
+COLORS = {"critical": "magenta", "high": "red", "medium": "yellow", "low": "blue", "info": "cyan"}
+
+
+def render(result, opts) -> str:
+    style = (lambda s, **kw: click.style(s, **kw)) if opts.color else (lambda s, **kw: s)
+    rules = result.ruleset.by_id
+    out: list[str] = []
+    head = result.change.description or result.change.mode
+    out.append(style(f"prescan: {head}", bold=True))
+    out.append("")
+    for path, group in groupby(result.findings, key=lambda f: f.path):
+        out.append(style(path, bold=True, underline=True))
+        for f in group:
+            out.extend(_finding(f, rules.get(f.rule_id), style, opts))
+        out.append("")
+    if result.fixed and opts.show_fixed:
+        out.append(style(f"Fixed by this change ({len(result.fixed)}):", bold=True))
+        for f in result.fixed:
+            out.append(f"  {f.path}:{f.start_line}  {f.rule_id}  {f.message}")
+        out.append("")
+    for w in result.warnings:
+        where = f"{w.path}:{w.line}" if w.line else w.path
+        out.append(style("warning: ", fg="yellow") + f"{where}: {w.message}")
+    if result.warnings:
+        out.append("")
+    out.append(_summary(result, opts, style))
+    return "\n".join(out) + "\n"
+
+
+def _finding(f: Finding, rule, style, opts) -> list[str]:
+    sev = style(f"{f.severity:<8}", fg=COLORS[f.severity], bold=True)
+    tag = "" if f.status == "new" else style(" (pre-existing)", dim=True)
+    block = style(" BLOCKING", fg="red", bold=True) if blocks(f, opts.fail_on, opts.min_confidence) else ""
+    lines = [f"  {f.start_line}:{f.start_col}  {sev} {f.rule_id}{tag}{block}",
+             f"      {f.message}"]
+    if f.cwe:
+        lines[-1] += style(f"  [{', '.join(f.cwe)}]", dim=True)
+    for i, code in enumerate(f.snippet.split("\n")):
+        lines.append(style(f"      {f.start_line + i:>5} | ", dim=True) + code)
+    for step in f.trace:
+        lines.append(style(f"        -> {step.path}:{step.line}  {step.note}", dim=True))
+    for removed in f.removed:
+        lines.append(style(f"      removed | {removed}", fg="red"))
+    if f.link:
+        lines.append(style(f"      linked to the change: {f.link}", dim=True))
+    if rule is not None:
+        lines.append(style("      why: ", bold=True) + rule.why.split("\n")[0])
+        lines.append(style("      fix: ", bold=True) + rule.fix.split("\n")[0])
+    return lines
+
+
+def _summary(result, opts, style) -> str:
+    new = [f for f in result.findings if f.status == "new"]
+    counts = Counter(f.severity for f in new)
+    parts = [f"{counts[s]} {s}" for s in SEVERITIES if counts[s]]
+    pre = len(result.findings) - len(new)
+    nblock = sum(1 for f in result.findings if blocks(f, opts.fail_on, opts.min_confidence))
+    st = result.stats
+    text = (f"{len(new)} new finding{'s' if len(new) != 1 else ''}"
+            + (f" ({', '.join(parts)})" if parts else "")
+            + (f", {pre} pre-existing" if pre else "")
+            + (f", {len(result.fixed)} fixed" if result.fixed else "")
+            + f" in {st.get('files_scanned', 0)} file{'s' if st.get('files_scanned', 0) != 1 else ''}"
+            + f" ({st.get('lines_scanned', 0)} lines, {st.get('rules', 0)} rules,"
+            + f" {result.timings.get('total', 0.0):.2f}s).")
+    if nblock:
+        text += style(f" {nblock} blocking at --fail-on {opts.fail_on}.", fg="red", bold=True)
+    elif opts.fail_on != "never":
+        text += style(f" Nothing blocks at --fail-on {opts.fail_on}.", fg="green")
+    return text

@@ -1,0 +1,263 @@
+"""Loads rule YAML files into Rules, checking every key and compiling every
+pattern so that a broken rule fails at load time with its file and line."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from prescan import __version__
+from prescan.errors import RuleError
+from prescan.parse import languages as langs
+from prescan.rules import compiler, yamlspan
+from prescan.rules.model import CONFIDENCES, SEVERITIES, All, Either, Formula, Leaf, Rule
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CWE_RE = re.compile(r"^CWE-\d+$")
+META_KEYS = {"id", "languages", "severity", "confidence", "cwe", "owasp", "message", "why", "fix",
+             "references", "category", "example", "focus", "tags"}
+MATCH_KEYS = {"pattern", "patterns", "pattern-either", "query", "pattern-regex"}
+IN_PATTERNS = MATCH_KEYS | {"pattern-not", "pattern-inside", "pattern-not-inside", "metavariable-regex",
+                            "pattern-not-regex"}
+REQUIRED = ("id", "languages", "severity", "confidence", "message", "why", "fix")
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with prescan: inside the installed package, else the
+    source checkout's rules/ folder (when running from a source tree)."""
+    packaged = Path(__file__).resolve().parent.parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    digest: str             # hash of every rule's source and prescan's version: the cache key
+
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def for_language(self, language: str) -> list[Rule]:
+        return [r for r in self.rules if language in r.languages]
+
+    def select(self, include: set[str] | None = None, exclude: set[str] | None = None) -> "RuleSet":
+        keep = tuple(r for r in self.rules if (not include or r.id in include) and
+                     not (exclude and r.id in exclude))
+        return RuleSet(keep, self.digest + ("|" + ",".join(sorted(include or ())) + "-" +
+                                            ",".join(sorted(exclude or ())) if include or exclude else ""))
+
+
+def rule_files(directory: str | os.PathLike) -> list[Path]:
+    root = Path(directory)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise RuleError("rule directory not found", path=str(directory), hint="check the --rules path")
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSet:
+    files: list[Path] = []
+    if builtin:
+        files += rule_files(builtin_rules_dir())
+    for d in dirs or []:
+        files += rule_files(d)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    h = hashlib.sha256(__version__.encode())
+    for f in files:
+        text = _read(f)
+        rule = parse_rule(text, str(f))
+        if rule.id in seen:
+            raise RuleError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", path=str(f),
+                            line=rule.line, hint="rule ids must be unique")
+        seen[rule.id] = str(f)
+        rules.append(rule)
+        h.update(b"\0" + text.encode())
+    return RuleSet(tuple(rules), h.hexdigest()[:32])
+
+
+def _read(f: Path) -> str:
+    try:
+        return f.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError("rule file is not UTF-8", path=str(f)) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror}", path=str(f)) from None
+
+
+def parse_rule(text: str, path: str) -> Rule:
+    doc = yamlspan.load(text, path)
+    if isinstance(doc, yamlspan.LocDict) and "rules" in doc and len(doc) == 1:
+        items = doc["rules"]
+        if not isinstance(items, list) or len(items) != 1:
+            raise RuleError("a rule file holds exactly one rule", path=path, line=doc.line)
+        doc = items[0]
+    if not isinstance(doc, yamlspan.LocDict):
+        raise RuleError("a rule file must hold a mapping", path=path, line=1)
+
+    def err(msg: str, key: str | None = None, hint: str = "") -> RuleError:
+        return RuleError(msg, path=path, line=doc.line_of(key) if key else doc.line, hint=hint)
+
+    for key in doc:
+        if key not in META_KEYS | MATCH_KEYS:
+            raise err(f"unknown key '{key}'", key, hint="see docs/rule-format.md for the keys a rule may have")
+    for key in REQUIRED:
+        if key not in doc or doc[key] in (None, "", []):
+            raise err(f"missing required key '{key}'")
+    rid = doc["id"]
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise err(f"rule id '{rid}' must be kebab-case", "id")
+    stem = Path(path).stem
+    if stem != rid:
+        raise err(f"rule id '{rid}' differs from the file name '{stem}'", "id", hint="rename one of them")
+    lang_names = doc["languages"] if isinstance(doc["languages"], list) else [doc["languages"]]
+    languages: list[str] = []
+    for name in lang_names:
+        canon = langs.canonical(str(name))
+        if canon is None:
+            raise err(f"unknown language '{name}'", "languages",
+                      hint="one of " + ", ".join(langs.LANGUAGES))
+        for member in langs.RULE_FAMILY.get(canon, (canon,)):
+            if member not in languages:
+                languages.append(member)
+    severity, confidence = str(doc["severity"]).lower(), str(doc["confidence"]).lower()
+    if severity not in SEVERITIES:
+        raise err(f"severity '{doc['severity']}' is not one of {', '.join(SEVERITIES)}", "severity")
+    if confidence not in CONFIDENCES:
+        raise err(f"confidence '{doc['confidence']}' is not one of {', '.join(CONFIDENCES)}", "confidence")
+    cwe = _strings(doc, "cwe", err)
+    for c in cwe:
+        if not CWE_RE.match(c):
+            raise err(f"'{c}' is not a CWE id like CWE-89", "cwe")
+    category = str(doc.get("category", "security"))
+    if category == "security" and not cwe:
+        raise err("a security rule needs at least one CWE id", "cwe" if "cwe" in doc else None)
+    present = [k for k in MATCH_KEYS if k in doc]
+    if len(present) != 1:
+        raise err("a rule needs exactly one of " + ", ".join(sorted(MATCH_KEYS)) +
+                  (f" (found {', '.join(present)})" if present else ""))
+    formula = _formula(present[0], doc[present[0]], doc.line_of(present[0]), path)
+    focus = doc.get("focus")
+    if focus is not None and not re.fullmatch(r"\$[A-Z][A-Z0-9_]*", str(focus)):
+        raise err("focus must name a metavariable such as $X", "focus")
+    rule = Rule(
+        id=rid, languages=tuple(languages), severity=severity, confidence=confidence,
+        message=str(doc["message"]).strip(), why=str(doc["why"]).strip(), fix=str(doc["fix"]).strip(),
+        formula=formula, cwe=tuple(cwe), owasp=tuple(_strings(doc, "owasp", err)),
+        references=tuple(_strings(doc, "references", err)), focus=str(focus)[1:] if focus else None,
+        category=category, example=str(doc.get("example", "")).strip(), path=path, line=doc.line,
+        tags=tuple(_strings(doc, "tags", err)),
+    )
+    _compile_all(rule)
+    return rule
+
+
+def _strings(doc, key, err) -> list[str]:
+    val = doc.get(key, [])
+    if val is None:
+        return []
+    if isinstance(val, (str, int)):
+        return [str(val)]
+    if not isinstance(val, list) or not all(isinstance(v, (str, int)) for v in val):
+        raise err(f"'{key}' must be a string or a list of strings", key)
+    return [str(v) for v in val]
+
+
+def _formula(key: str, value, line: int, path: str) -> Formula:
+    def bad(msg: str, at: int = line) -> RuleError:
+        return RuleError(msg, path=path, line=at)
+
+    if key in ("pattern", "query", "pattern-regex"):
+        if not isinstance(value, str) or not value.strip():
+            raise bad(f"'{key}' must be a non-empty string")
+        kind = {"pattern": "pattern", "query": "query", "pattern-regex": "regex"}[key]
+        if kind == "regex":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise bad(f"invalid regex in pattern-regex: {exc}") from None
+        return Leaf(kind, value, line)
+    if key == "pattern-either":
+        if not isinstance(value, list) or not value:
+            raise bad("'pattern-either' must be a non-empty list")
+        return Either(tuple(_item(v, ln, path, allowed=MATCH_KEYS) for v, ln in zip(value, value.item_lines)), line)
+    if key == "patterns":
+        if not isinstance(value, list) or not value:
+            raise bad("'patterns' must be a non-empty list")
+        pos, neg, ins, nins, rx = [], [], [], [], []
+        for v, ln in zip(value, value.item_lines):
+            if not isinstance(v, dict) or len(v) != 1:
+                raise bad("each item of 'patterns' is a mapping with one key", ln)
+            (k, inner), = v.items()
+            if k not in IN_PATTERNS:
+                raise bad(f"unknown key '{k}' in 'patterns'", ln)
+            if k == "metavariable-regex":
+                if not isinstance(inner, dict) or set(inner) != {"metavariable", "regex"}:
+                    raise bad("metavariable-regex needs 'metavariable' and 'regex'", ln)
+                name = str(inner["metavariable"])
+                if not re.fullmatch(r"\$[A-Z][A-Z0-9_]*", name):
+                    raise bad(f"'{name}' is not a metavariable such as $X", ln)
+                try:
+                    re.compile(str(inner["regex"]))
+                except re.error as exc:
+                    raise bad(f"invalid regex: {exc}", ln) from None
+                rx.append((name[1:], str(inner["regex"])))
+                continue
+            if k == "pattern-not-regex":
+                neg.append(_formula("pattern-regex", inner, ln, path))
+                continue
+            target = {"pattern-not": neg, "pattern-inside": ins, "pattern-not-inside": nins}.get(k, pos)
+            sub = k if k in MATCH_KEYS else "pattern"
+            if k in ("pattern-not", "pattern-inside", "pattern-not-inside") and isinstance(inner, dict):
+                target.append(_item(inner, ln, path, allowed=MATCH_KEYS))
+            else:
+                target.append(_formula(sub, inner, ln, path))
+        if not pos:
+            raise bad("'patterns' needs at least one positive pattern (pattern, patterns, pattern-either, query)")
+        return All(tuple(pos), tuple(neg), tuple(ins), tuple(nins), tuple(rx), line)
+    raise bad(f"unknown key '{key}'")
+
+
+def _item(v, line: int, path: str, allowed: set[str]) -> Formula:
+    if not isinstance(v, dict) or len(v) != 1:
+        raise RuleError("expected a mapping with one key such as 'pattern'", path=path, line=line)
+    (k, inner), = v.items()
+    if k not in allowed:
+        raise RuleError(f"unknown key '{k}'", path=path, line=line)
+    return _formula(k, inner, getattr(v, "line_of", lambda _k: line)(k), path)
+
+
+def _compile_all(rule: Rule) -> None:
+    for leaf in rule.leaves():
+        if leaf.kind == "regex":
+            continue
+        for lang in rule.languages:
+            try:
+                compiled_leaf(leaf, lang)
+            except compiler.PatternError as exc:
+                raise RuleError(f"{leaf.kind} does not compile for {lang}: {exc}", path=rule.path,
+                                line=leaf.line) from None
+
+
+_CACHE: dict[tuple[str, str, str], tuple[str, int]] = {}
+
+
+def compiled_leaf(leaf: Leaf, language: str) -> tuple[str, int]:
+    """(query text, number of query patterns) of a leaf for one language."""
+    key = (leaf.kind, leaf.text, language)
+    hit = _CACHE.get(key)
+    if hit is None:
+        if leaf.kind == "pattern":
+            q = compiler.compile_pattern(leaf.text, language).query
+        else:
+            q = leaf.text
+        hit = (q, compiler.check_query(q, language))
+        _CACHE[key] = hit
+    return hit
