@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
-from prescan.analyze import analyze_file
+from prescan.analyze import analyze_file, matcher_for
 from prescan.change.model import ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
@@ -154,6 +154,9 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     timings["change"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
+    # build each language's combined query once, here: forked workers inherit it
+    for language in sorted({j.language for j in jobs}):
+        matcher_for(ruleset, language)
     executor = make_executor(opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker, (ruleset,))
     outcomes: list[_Outcome] = []
     try:

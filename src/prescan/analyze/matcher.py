@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import tree_sitter as ts
 
-from prescan.parse import languages
 from prescan.rules import compiler
-from prescan.rules.loader import RuleSet, compiled_leaf
+from prescan.rules.loader import RuleSet
+from prescan.rules.queries import combined
 from prescan.rules.model import All, Either, Formula, Leaf, Rule
 
 MATCH_LIMIT = 1 << 16
@@ -35,23 +35,18 @@ class LanguageMatcher:
         self.language = language
         self.rules: list[Rule] = ruleset.for_language(language)
         leaf_ids: dict[tuple[str, str], int] = {}
-        parts: list[str] = []
-        self.pattern_leaf: list[int] = []         # query pattern index -> leaf id
         self.regex_leaves: dict[int, re.Pattern] = {}
         for rule in self.rules:
             for leaf in rule.leaves():
                 key = (leaf.kind, leaf.text)
-                if key in leaf_ids:
-                    continue
-                lid = leaf_ids[key] = len(leaf_ids)
-                if leaf.kind == "regex":
-                    self.regex_leaves[lid] = re.compile(leaf.text.encode(), re.MULTILINE)
-                    continue
-                text, count = compiled_leaf(leaf, language)
-                parts.append(text)
-                self.pattern_leaf.extend([lid] * count)
+                if key not in leaf_ids:
+                    lid = leaf_ids[key] = len(leaf_ids)
+                    if leaf.kind == "regex":
+                        self.regex_leaves[lid] = re.compile(leaf.text.encode(), re.MULTILINE)
         self.leaf_ids = leaf_ids
-        self.query = ts.Query(languages.grammar(language), "\n".join(parts)) if parts else None
+        cq = combined(ruleset, language)
+        self.query = cq.query
+        self.pattern_leaf = [leaf_ids[k] for k in cq.pattern_leaf]     # query pattern index -> leaf id
 
     def leaf_matches(self, root: ts.Node, source: bytes) -> dict[int, list[Match]]:
         out: dict[int, list[Match]] = {}

@@ -57,9 +57,14 @@ def _finding(f: Finding, rule, style, opts) -> list[str]:
     if f.link:
         lines.append(style(f"      linked to the change: {f.link}", dim=True))
     if rule is not None:
-        lines.append(style("      why: ", bold=True) + rule.why.split("\n")[0])
-        lines.append(style("      fix: ", bold=True) + rule.fix.split("\n")[0])
+        lines.append(style("      why: ", bold=True) + _paragraph(rule.why))
+        lines.append(style("      fix: ", bold=True) + _paragraph(rule.fix))
     return lines
+
+
+def _paragraph(text: str) -> str:
+    """The first paragraph of a rule's text, as one line."""
+    return " ".join(text.strip().split("\n\n")[0].split())
 
 
 def _summary(result, opts, style) -> str:

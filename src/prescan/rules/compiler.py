@@ -269,11 +269,3 @@ def compile_pattern(pattern: str, language: str) -> CompiledPattern:
     query = "(" + body + "".join(" " + p for p in em.preds) + ")"
     names = tuple(sorted(em.mv_count))
     return CompiledPattern(query=query, metavariables=names)
-
-
-def check_query(query: str, language: str) -> int:
-    """Compile a raw or generated query alone; returns its pattern count."""
-    try:
-        return ts.Query(languages.grammar(language), query).pattern_count
-    except (ts.QueryError, ValueError, SyntaxError) as exc:   # tree-sitter reports as QueryError
-        raise PatternError(f"invalid tree-sitter query: {exc}") from None

@@ -80,7 +80,10 @@ def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSe
         seen[rule.id] = str(f)
         rules.append(rule)
         h.update(b"\0" + text.encode())
-    return RuleSet(tuple(rules), h.hexdigest()[:32])
+    ruleset = RuleSet(tuple(rules), h.hexdigest()[:32])
+    from prescan.rules.queries import validate
+    validate(ruleset)
+    return ruleset
 
 
 def _read(f: Path) -> str:
@@ -235,29 +238,27 @@ def _item(v, line: int, path: str, allowed: set[str]) -> Formula:
 
 
 def _compile_all(rule: Rule) -> None:
+    """Turn every pattern into query text now, so a pattern that does not
+    parse fails here; the query texts are checked per language in `validate`."""
     for leaf in rule.leaves():
         if leaf.kind == "regex":
             continue
         for lang in rule.languages:
             try:
-                compiled_leaf(leaf, lang)
+                leaf_query(leaf, lang)
             except compiler.PatternError as exc:
                 raise RuleError(f"{leaf.kind} does not compile for {lang}: {exc}", path=rule.path,
                                 line=leaf.line) from None
 
 
-_CACHE: dict[tuple[str, str, str], tuple[str, int]] = {}
+_QUERY_TEXT: dict[tuple[str, str, str], str] = {}
 
 
-def compiled_leaf(leaf: Leaf, language: str) -> tuple[str, int]:
-    """(query text, number of query patterns) of a leaf for one language."""
+def leaf_query(leaf: Leaf, language: str) -> str:
+    """The tree-sitter query text of a leaf for one language."""
     key = (leaf.kind, leaf.text, language)
-    hit = _CACHE.get(key)
+    hit = _QUERY_TEXT.get(key)
     if hit is None:
-        if leaf.kind == "pattern":
-            q = compiler.compile_pattern(leaf.text, language).query
-        else:
-            q = leaf.text
-        hit = (q, compiler.check_query(q, language))
-        _CACHE[key] = hit
+        hit = compiler.compile_pattern(leaf.text, language).query if leaf.kind == "pattern" else leaf.text
+        _QUERY_TEXT[key] = hit
     return hit

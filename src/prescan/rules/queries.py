@@ -1,0 +1,111 @@
+"""One combined tree-sitter query per language for a ruleset: built once per
+process, checked once per ruleset (the check is remembered on disk, keyed by
+the ruleset's digest and the grammar versions), and shared with the matcher."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import tree_sitter as ts
+
+from prescan.errors import RuleError
+from prescan.parse import languages
+from prescan.rules.loader import RuleSet, leaf_query
+from prescan.rules.model import Leaf, Rule
+
+
+@dataclass
+class CombinedQuery:
+    query: ts.Query | None
+    pattern_leaf: list[tuple[str, str]]     # query pattern index -> (leaf kind, leaf text)
+
+
+_BUILT: dict[tuple[str, str], CombinedQuery] = {}
+
+
+def leaves_for(ruleset: RuleSet, language: str) -> list[tuple[Rule, Leaf]]:
+    seen, out = set(), []
+    for rule in ruleset.for_language(language):
+        for leaf in rule.leaves():
+            if leaf.kind != "regex" and (leaf.kind, leaf.text) not in seen:
+                seen.add((leaf.kind, leaf.text))
+                out.append((rule, leaf))
+    return out
+
+
+def combined(ruleset: RuleSet, language: str) -> CombinedQuery:
+    """All query leaves of the ruleset for a language, as one ts.Query."""
+    key = (ruleset.digest, language)
+    hit = _BUILT.get(key)
+    if hit is not None:
+        return hit
+    items = leaves_for(ruleset, language)
+    if not items:
+        hit = _BUILT[key] = CombinedQuery(None, [])
+        return hit
+    parts, starts, pos = [], [], 0
+    for _, leaf in items:
+        text = leaf_query(leaf, language)
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text.encode()) + 1
+    source = "\n".join(parts)
+    try:
+        query = ts.Query(languages.grammar(language), source)
+    except Exception:  # noqa: BLE001 - tree-sitter raises QueryError and others; find the culprit
+        _raise_for_bad_leaf(items, language)
+        raise
+    # map each query pattern to the leaf whose text holds its first byte
+    import bisect
+    pattern_leaf = []
+    for i in range(query.pattern_count):
+        k = bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1
+        leaf = items[k][1]
+        pattern_leaf.append((leaf.kind, leaf.text))
+    hit = _BUILT[key] = CombinedQuery(query, pattern_leaf)
+    return hit
+
+
+def _raise_for_bad_leaf(items: list[tuple[Rule, Leaf]], language: str) -> None:
+    for rule, leaf in items:
+        try:
+            ts.Query(languages.grammar(language), leaf_query(leaf, language))
+        except Exception as exc:  # noqa: BLE001
+            raise RuleError(f"invalid tree-sitter query for {language}: {exc}", path=rule.path,
+                            line=leaf.line) from None
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("PRESCAN_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "prescan")
+    return Path(base) / "validated"
+
+
+def _stamp(ruleset: RuleSet) -> str:
+    h = hashlib.sha256(ruleset.digest.encode())
+    for dist in ["tree-sitter", *sorted({spec.module.replace("_", "-") for spec in languages.LANGUAGES.values()})]:
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(dist.encode())
+    return h.hexdigest()[:32]
+
+
+def validate(ruleset: RuleSet) -> None:
+    """Compile every language's combined query once per ruleset and grammar
+    versions; a broken raw query fails here naming its file and line."""
+    marker = _cache_dir() / _stamp(ruleset)
+    if marker.exists():
+        return
+    for language in sorted({lang for r in ruleset.rules for lang in r.languages}):
+        combined(ruleset, language)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        tmp = marker.with_suffix(f".{os.getpid()}")
+        tmp.write_text(ruleset.digest)
+        os.replace(tmp, marker)
+    except OSError:
+        pass            # a read-only home only costs the check on the next run
