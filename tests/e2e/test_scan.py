@@ -212,3 +212,17 @@ def test_output_file_and_sarif(repo: GitRepo, tmp_path):
     rule = doc["runs"][0]["tool"]["driver"]["rules"][res[0]["ruleIndex"]]
     assert rule["id"] == "subprocess-shell-true" and "CWE-78" in rule["properties"]["tags"]
     assert res[0]["partialFingerprints"]["prescanFingerprint/v1"]
+
+
+def test_process_pool_gives_the_same_findings_as_one_process(repo: GitRepo):
+    files = {}
+    for i in range(24):
+        body = "".join(f"def helper_{i}_{k}(x):\n    return x * {k}\n\n\n" for k in range(400))
+        files[f"pkg/mod_{i:02d}.py"] = body + f"def run_{i}(c):\n    subprocess.run(c, shell=True)\n"
+    repo.commit("many", files)
+    assert sum(len(t) for t in files.values()) > 256 * 1024      # large enough for the pool to start
+    _, one = scan_json("--all", "--jobs", "1", cwd=repo.root)
+    _, two = scan_json("--all", "--jobs", "2", cwd=repo.root)
+    assert len(one["findings"]) == 24
+    assert [(f["path"], f["start_line"], f["fingerprint"]) for f in one["findings"]] == \
+        [(f["path"], f["start_line"], f["fingerprint"]) for f in two["findings"]]
