@@ -61,12 +61,14 @@ def test_binary_invalid_utf8_and_unparsable_files_are_reported_and_the_rest_scan
 
 def test_large_source_file_is_scanned_without_crashing(repo: GitRepo):
     base = repo.commit("base", {"ok.py": "x = 1\n"})
-    big = ("value = compute(1, 2, 3)  # padding to make a large generated module\n" * 310_000) + VULN
+    # a generated data module: one huge literal, then real code
+    big = "TABLE = [\n" + ("    0x1f2e3d4c, 0x5b6a7988, 0x0a1b2c3d, 0x4e5f6a7b, 0x12345678, 0x9abcdef0,\n" * 300_000) \
+        + "]\n" + VULN
     assert len(big) > 20 * 1024 * 1024
     head = repo.commit("big", {"gen/big.py": big})
     code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
     assert code == 1
-    assert [(f["path"], f["start_line"]) for f in doc["findings"]] == [("gen/big.py", 310_002)]
+    assert [(f["path"], f["start_line"]) for f in doc["findings"]] == [("gen/big.py", 300_004)]
     # with a lower limit it is skipped with a warning naming the file, not silently
     code, doc = scan_json("--base", base, "--head", head, "--max-file-size", "5", cwd=repo.root)
     assert code == 0 and doc["findings"] == []

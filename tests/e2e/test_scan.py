@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from prescan.rules.loader import builtin_rules_dir
 from conftest import GitRepo, run_prescan, scan_json
 
 APP_BASE = textwrap.dedent('''\
@@ -143,11 +144,11 @@ def test_range_scan_uses_merge_base(repo: GitRepo, tmp_path):
     # main moves on with its own risky code after the fork: not part of the feature's change
     repo.commit("main moves", {"cmd/main.go": 'package main\n\nimport "os/exec"\n\nfunc f(c string) {\n'
                                                '\texec.Command("sh", "-c", c).Run()\n}\n'})
-    rules = rules_dir(tmp_path)
-    code, doc = scan_json("--base", "main", "--head", "feature", "--rules", str(rules), cwd=repo.root)
+    only_mine = ("--no-builtin-rules", "--rules", str(rules_dir(tmp_path)))
+    code, doc = scan_json("--base", "main", "--head", "feature", *only_mine, cwd=repo.root)
     assert code == 1
     assert found(doc) == [("js-eval-call", "web/app.js", 3)]
-    code, doc = scan_json("--base", "feature", "--head", "main", "--rules", str(rules), cwd=repo.root)
+    code, doc = scan_json("--base", "feature", "--head", "main", *only_mine, cwd=repo.root)
     assert code == 1
     assert found(doc) == [("go-shell-command", "cmd/main.go", 6)]
 
@@ -178,7 +179,9 @@ def test_patch_from_file_and_stdin(repo: GitRepo, tmp_path):
 
 def test_all_scans_the_whole_tree(repo: GitRepo, tmp_path):
     repo.commit("base", {"app.py": APP_VULN, "web/x.js": "eval(location.hash);\n", "README": "hi\n"})
-    code, doc = scan_json("--all", "--rules", str(rules_dir(tmp_path)), cwd=repo.root)
+    shell_rule = builtin_rules_dir() / "python" / "subprocess-shell-true.yml"
+    code, doc = scan_json("--all", "--no-builtin-rules", "--rules", str(rules_dir(tmp_path)),
+                          "--rules", str(shell_rule), cwd=repo.root)
     assert code == 1
     assert found(doc) == [("subprocess-shell-true", "app.py", 5), ("js-eval-call", "web/x.js", 1)]
 

@@ -3,16 +3,20 @@ cursor pass per file) and evaluates the rules' formulas over the matches."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import tree_sitter as ts
 
+from prescan.analyze import sequence
 from prescan.rules import compiler
-from prescan.rules.loader import RuleSet
-from prescan.rules.queries import combined
+from prescan.rules.loader import RuleSet, leaf_query
 from prescan.rules.model import All, Either, Formula, Leaf, Rule
+from prescan.rules.queries import combined
 
 MATCH_LIMIT = 1 << 16
+MAX_MERGES = 16        # combinations of one match with its containers kept for later clauses
+MAX_SCAN = 512         # closed matches passed over while looking for a container
 
 
 @dataclass(frozen=True)
@@ -34,28 +38,48 @@ class LanguageMatcher:
     def __init__(self, ruleset: RuleSet, language: str) -> None:
         self.language = language
         self.rules: list[Rule] = ruleset.for_language(language)
-        leaf_ids: dict[tuple[str, str], int] = {}
+        leaf_ids: dict[tuple, int] = {}
         self.regex_leaves: dict[int, re.Pattern] = {}
+        self.sequences: dict[int, compiler.CompiledPattern] = {}
         for rule in self.rules:
             for leaf in rule.leaves():
-                key = (leaf.kind, leaf.text)
+                key = leaf.key
                 if key not in leaf_ids:
                     lid = leaf_ids[key] = len(leaf_ids)
                     if leaf.kind == "regex":
                         self.regex_leaves[lid] = re.compile(leaf.text.encode(), re.MULTILINE)
+                    elif leaf_query(leaf, language).sequence:
+                        self.sequences[lid] = leaf_query(leaf, language)
         self.leaf_ids = leaf_ids
         cq = combined(ruleset, language)
         self.query = cq.query
-        self.pattern_leaf = [leaf_ids[k] for k in cq.pattern_leaf]     # query pattern index -> leaf id
+        # query pattern index -> (leaf id, statement index within a sequence)
+        self.pattern_leaf = [(leaf_ids[k], element) for k, element in cq.pattern_leaf]
 
     def leaf_matches(self, root: ts.Node, source: bytes) -> dict[int, list[Match]]:
         out: dict[int, list[Match]] = {}
+        elements: dict[int, list[list[sequence.Element]]] = {
+            lid: [[] for _ in seq.queries] for lid, seq in self.sequences.items()}
         if self.query is not None:
             cursor = ts.QueryCursor(self.query, match_limit=MATCH_LIMIT)
             for index, caps in cursor.matches(root):
+                lid, element = self.pattern_leaf[index]
                 m = _to_match(caps, source)
-                if m is not None:
-                    out.setdefault(self.pattern_leaf[index], []).append(m)
+                if m is None:
+                    continue
+                if lid in elements:
+                    e = sequence.to_element(caps, m.bindings)
+                    if e is not None:
+                        elements[lid][element].append(e)
+                else:
+                    out.setdefault(lid, []).append(m)
+        merger = _Evaluator({}, {}, source)
+
+        def merge_bindings(a, b):
+            merged = merger.merge(Match(0, 0, a), Match(0, 0, b))
+            return merged.bindings if merged is not None else None
+        for lid, per_element in elements.items():
+            out[lid] = sequence.assemble(per_element, self.sequences[lid], merge_bindings, Match)
         for lid, rx in self.regex_leaves.items():
             out[lid] = [Match(m.start(), m.end()) for m in rx.finditer(source)]
         return out
@@ -97,9 +121,6 @@ def _to_match(caps: dict[str, list[ts.Node]], source: bytes) -> Match | None:
             continue
         if name == compiler.MATCH or name == "match":
             start, end = nodes[0].start_byte, nodes[-1].end_byte
-        elif name == compiler.SEQ:
-            start = min(n.start_byte for n in nodes)
-            end = max(n.end_byte for n in nodes)
         elif not name.startswith("_") and "__" not in name:
             binds.append((name, nodes[0].start_byte, nodes[-1].end_byte))
     if start is None:
@@ -131,7 +152,7 @@ class _Evaluator:
 
     def eval(self, f: Formula) -> list[Match]:
         if isinstance(f, Leaf):
-            return self.found.get(self.leaf_ids[(f.kind, f.text)], [])
+            return self.found.get(self.leaf_ids[f.key], [])
         if isinstance(f, Either):
             out = []
             for alt in f.alternatives:
@@ -140,33 +161,80 @@ class _Evaluator:
         return self.eval_all(f)
 
     def eval_all(self, f: All) -> list[Match]:
-        cur = self.eval(f.positives[0])
+        regexes = [(name, re.compile(rx)) for name, rx in f.regexes]
+        cur = self._regex(self.eval(f.positives[0]), regexes, final=False)
+        # every compatible combination is kept (up to a bound): a later
+        # metavariable-regex may reject one binding and accept another
         for p in f.positives[1:]:
-            other = self.eval(p)
-            cur = [r for m in cur for r in self._first(m, other, same=True)]
+            idx = _Index(self.eval(p))
+            cur = [r for m in cur for r in self._merges(m, idx.same(m))]
+        cur = self._regex(cur, regexes, final=False)
         for p in f.insides:
-            other = self.eval(p)
-            cur = [r for m in cur for r in self._first(m, other, same=False)]
+            idx = _Index(self.eval(p))
+            cur = [r for m in cur for r in self._merges(m, idx.around(m))]
+            cur = self._regex(cur, regexes, final=False)
         for p in f.negatives:
-            other = self.eval(p)
-            cur = [m for m in cur if not self._first(m, other, same=True)]
+            idx = _Index(self.eval(p))
+            cur = [m for m in cur if not self._merges(m, idx.same(m), first=True)]
         for p in f.not_insides:
-            other = self.eval(p)
-            cur = [m for m in cur if not self._first(m, other, same=False)]
-        for name, rx in f.regexes:
-            pat = re.compile(rx)
-            keep = []
-            for m in cur:
-                span = m.binding(name)
-                if span and pat.match(self.source[span[0]:span[1]].decode("utf-8", "replace")):
-                    keep.append(m)
-            cur = keep
-        return cur
+            idx = _Index(self.eval(p))
+            cur = [m for m in cur if not self._merges(m, idx.around(m), first=True)]
+        return self._regex(cur, regexes, final=True)
 
-    def _first(self, m: Match, other: list[Match], same: bool) -> list[Match]:
-        for o in other:
-            if (o.start == m.start and o.end == m.end) if same else (o.start <= m.start and m.end <= o.end):
-                merged = self.merge(m, o)
-                if merged is not None:
-                    return [merged]
-        return []
+    def _regex(self, cur: list[Match], regexes, final: bool) -> list[Match]:
+        """Drop matches whose bound code fails a metavariable-regex; a
+        metavariable not bound yet is judged later (or, at the end, fails)."""
+        if not regexes:
+            return cur
+        keep = []
+        for m in cur:
+            for name, pat in regexes:
+                span = m.binding(name)
+                if span is None:
+                    if final:
+                        break
+                    continue
+                if not pat.match(self.source[span[0]:span[1]].decode("utf-8", "replace")):
+                    break
+            else:
+                keep.append(m)
+        return keep
+
+    def _merges(self, m: Match, candidates, first: bool = False) -> list[Match]:
+        out, seen = [], set()
+        for o in candidates:
+            merged = self.merge(m, o)
+            if merged is not None and merged.bindings not in seen:
+                seen.add(merged.bindings)
+                out.append(merged)
+                if first or len(out) >= MAX_MERGES:
+                    break
+        return out
+
+
+class _Index:
+    """Matches of one clause, indexed for `same range` and `contains` lookups."""
+
+    def __init__(self, matches: list[Match]) -> None:
+        self.by_range: dict[tuple[int, int], list[Match]] = {}
+        for o in matches:
+            self.by_range.setdefault((o.start, o.end), []).append(o)
+        self.sorted = sorted(matches, key=lambda o: o.start)
+        self.starts = [o.start for o in self.sorted]
+
+    def same(self, m: Match) -> list[Match]:
+        return self.by_range.get((m.start, m.end), [])
+
+    def around(self, m: Match):
+        """Matches that contain m, innermost first. Walking back from m's
+        start meets its containers after at most a bounded number of
+        earlier, already-closed matches."""
+        i = bisect_right(self.starts, m.start) - 1
+        misses = 0
+        while i >= 0 and misses < MAX_SCAN:
+            o = self.sorted[i]
+            if o.end >= m.end:
+                yield o
+            else:
+                misses += 1
+            i -= 1

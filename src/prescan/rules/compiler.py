@@ -24,7 +24,7 @@ PH_SEQ = "pmvseq_"      # $...X   -> pmvseq_X (a gap that may bind anything)
 PH_ELL = "pmv_ELLIPSIS"
 PH_STR = "pmv_ANYSTRING"
 MATCH = "_match"        # capture of the node a match reports
-SEQ = "_seq"            # captures of the statements of a sequence pattern
+SEQ_PARENT = "_parent"  # the block holding a statement of a sequence pattern
 
 # tried in order: the first wrapper in which the pattern parses cleanly wins
 _WRAPPERS = {
@@ -44,6 +44,17 @@ _NEEDS_SEMI = {"java", "c", "cpp", "php", "rust", "csharp"}
 # what makes a string literal interpolate code, per language
 _INTERPOLATION = {"python": r"^[rRbBuU]{0,2}[fF]", "javascript": r"\$\{", "typescript": r"\$\{",
                   "tsx": r"\$\{", "ruby": r"#\{", "php": r'^".*\$', "csharp": r"^\$|^@\$"}
+# the node types of string literals: `"..."` matches any of them
+_STRING_TYPES = {
+    "python": ("string", "concatenated_string"), "javascript": ("string", "template_string"),
+    "typescript": ("string", "template_string"), "tsx": ("string", "template_string"),
+    "go": ("interpreted_string_literal", "raw_string_literal"), "java": ("string_literal",),
+    "c": ("string_literal", "concatenated_string"), "cpp": ("string_literal", "raw_string_literal",
+                                                             "concatenated_string"),
+    "ruby": ("string",), "php": ("string", "encapsed_string"),
+    "rust": ("string_literal", "raw_string_literal"),
+    "csharp": ("string_literal", "verbatim_string_literal", "raw_string_literal"),
+}
 _STRING_RE = re.compile(r'"\.\.\."|\'\.\.\.\'')
 
 
@@ -53,8 +64,19 @@ class PatternError(Exception):
 
 @dataclass(frozen=True)
 class CompiledPattern:
-    query: str                  # one tree-sitter query pattern (a single top-level group)
-    metavariables: tuple[str, ...]
+    """Query patterns for one rule pattern. A single node is one query; a
+    sequence of statements is one query per statement (`queries`), joined by
+    the matcher within one block, in order, adjacent unless `gaps` says a
+    `...` stands before that statement. Matching a sequence as one tree-sitter
+    pattern would make the query engine walk every pair of siblings."""
+    queries: tuple[str, ...]
+    metavariables: tuple[str, ...] = ()
+    gaps: tuple[bool, ...] = ()         # per statement: is there a `...` before it
+    to_block_end: bool = False          # `A ... $LAST`: the match runs to the end of the block
+
+    @property
+    def sequence(self) -> bool:
+        return len(self.queries) > 1 or self.to_block_end
 
 
 def _prepare(pattern: str, language: str) -> str:
@@ -68,6 +90,8 @@ def _prepare(pattern: str, language: str) -> str:
         if language == "php" and m.group(2) in _PHP_GLOBALS:
             return m.group(0)
         name = (PH_SEQ if m.group(1) else PH_MV) + m.group(2)
+        if language == "ruby" and not m.group(1):
+            name = "P" + name[1:]          # a constant parses wherever a class name may stand
         # PHP variables keep their sigil so that `$X = ...` still parses as an assignment
         return ("$" + name) if language == "php" else name
     text = MV_RE.sub(mv, text)
@@ -93,7 +117,9 @@ class _Emitter:
         return self.src[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
     def placeholder(self, node: ts.Node) -> tuple[str, str] | None:
-        t = self.text(node).strip().rstrip(";").strip().lstrip("$")
+        t = self.text(node).strip().rstrip(";").strip().lstrip("$*")
+        if t[:4] == "Pmv_":               # Ruby spells placeholders as constants
+            t = "pmv_" + t[4:]
         if t == PH_ELL:
             return ("gap", "")
         if t.startswith(PH_SEQ) and t[len(PH_SEQ):].isidentifier():
@@ -120,12 +146,17 @@ class _Emitter:
 
     def any_string(self, node: ts.Node) -> str:
         """`"..."`: any constant string literal, but not one that interpolates code."""
+        # a wrapper such as PHP's `argument` holds the literal itself
+        while node.named_child_count == 1 and self.text(node.named_children[0]) == self.text(node):
+            node = node.named_children[0]
+        kinds = _STRING_TYPES.get(self.language, (node.type,))
+        alt = f"({kinds[0]})" if len(kinds) == 1 else "[" + " ".join(f"({k})" for k in kinds) + "]"
         rx = _INTERPOLATION.get(self.language)
         if rx is None:
-            return f"({node.type})"
+            return alt
         c = self.cap()
         self.preds.append(f'(#not-match? @{c} "{_esc(rx)}")')
-        return f"({node.type}) @{c}"
+        return f"{alt} @{c}"
 
     def plain_string(self, node: ts.Node) -> bool:
         """A quoted literal without interpolation, compared as a whole."""
@@ -162,17 +193,26 @@ class _Emitter:
             raise PatternError(f"the pattern does not parse: {self.text(node)!r}")
         if node.named_child_count == 0 or self.plain_string(node):
             return self.leaf(node)
-        return f"({node.type} {self.children(node)})"
+        return f"({node.type} {self.children(node)}{self.absent_receiver(node)})"
 
-    def children(self, node: ts.Node, within: tuple[int, int] | None = None, capture: str = "") -> str:
-        items: list[str | None] = []        # None marks a gap
+    def absent_receiver(self, node: ts.Node) -> str:
+        """`foo(x)` must not match `obj.foo(x)`: where a call keeps its receiver
+        in a field, a pattern without one says so with a negated field."""
+        if "call" not in node.type and "invocation" not in node.type:
+            return ""
+        present = {node.field_name_for_child(i) for i in range(node.child_count)}
+        lang = languages.grammar(self.language)
+        return "".join(f" !{f}" for f in ("receiver", "object")
+                       if f not in present and lang.field_id_for_name(f) is not None)
+
+    def children(self, node: ts.Node) -> str:
+        # items: (query text, positional?) or None for a gap
+        items: list[tuple[str, bool] | None] = []
         for i, child in enumerate(node.children):
-            if within and (child.end_byte <= within[0] or child.start_byte >= within[1]):
-                continue
             field = node.field_name_for_child(i)
             if not child.is_named:
                 if field and child.type.strip():
-                    items.append(f'{field}: "{_esc(child.type)}"')
+                    items.append((f'{field}: "{_esc(child.type)}"', False))
                 continue
             if child.is_extra:              # comments in a pattern are not part of it
                 continue
@@ -180,22 +220,20 @@ class _Emitter:
             if ph is not None and ph[0] == "gap":
                 items.append(None)
                 continue
-            body = self.node(child) + (f" @{capture}" if capture else "")
-            items.append((f"{field}: " if field else "") + body)
+            items.append(((f"{field}: " if field else "") + self.node(child), not field))
+        # Anchors pin positional children (arguments, list elements, statements)
+        # to exact neighbours; children named by a field need none, which also
+        # lets a comment sit between them in the scanned code.
         out: list[str] = []
-        prev_gap = True if within else False
-        for k, item in enumerate(items):
-            if item is None:
-                prev_gap = True
-                continue
-            if not prev_gap:
-                out.append(".")
-            out.append(item)
-            prev_gap = False
-        if items and items[-1] is not None and not within:
+        prev: tuple[str, bool] | None = ("", True)      # the start acts as positional
+        for item in items:
+            if item is not None:
+                if prev is not None and prev[1] and item[1]:
+                    out.append(".")
+                out.append(item[0])
+            prev = item
+        if items and items[-1] is not None and items[-1][1]:
             out.append(".")
-        if not items:
-            return ""
         return " ".join(out)
 
 
@@ -204,8 +242,11 @@ def _parse(text: str, language: str) -> tuple[ts.Tree, bytes, int, int]:
     parser = languages.parser(language)
     last = None
     bodies = [text]
-    if language in _NEEDS_SEMI and not text.rstrip().endswith((";", "}")):
+    if language in _NEEDS_SEMI and not text.rstrip().endswith(";"):
         bodies.append(text + ";")
+    if language == "python" and PH_ELL in text:
+        # `{..., "k": v}`: in a dict, `...` must be a `**splat` to parse
+        bodies.append(text.replace(PH_ELL, "**" + PH_ELL))
     for prefix, suffix in _WRAPPERS[base]:
         for body in bodies:
             src = (prefix + body + suffix).encode()
@@ -230,8 +271,19 @@ def _first_error(node: ts.Node) -> str | None:
     return None
 
 
-def compile_pattern(pattern: str, language: str) -> CompiledPattern:
-    """One tree-sitter query pattern (a parenthesized group with its predicates)."""
+def _filter_predicates(filters: tuple[tuple[str, str], ...]) -> list[str]:
+    """`#match?` predicates for metavariable-regex checks; tree-sitter's
+    Python bindings use re.search, so anchor to keep re.match semantics."""
+    out = []
+    for name, rx in filters:
+        flags = re.match(r"^\(\?[aiLmsux]+\)", rx)
+        lead = flags.group(0) if flags else ""
+        out.append(f'(#match? @{name} "{_esc(lead + "^(?:" + rx[len(lead):] + ")")}")')
+    return out
+
+
+def compile_pattern(pattern: str, language: str, filters: tuple[tuple[str, str], ...] = ()) -> CompiledPattern:
+    """Query patterns for a rule pattern (each a parenthesized group with its predicates)."""
     if not pattern.strip():
         raise PatternError("the pattern is empty")
     text = _prepare(pattern, language)
@@ -262,10 +314,34 @@ def compile_pattern(pattern: str, language: str) -> CompiledPattern:
                                "write the code around it")
         body = em.node(node) + f" @{MATCH}"
     else:
-        inner = em.children(node, within=(start, end + 1), capture=SEQ)
-        if not inner:
-            raise PatternError("the pattern is empty")
-        body = f"(_ {inner})"
-    query = "(" + body + "".join(" " + p for p in em.preds) + ")"
-    names = tuple(sorted(em.mv_count))
-    return CompiledPattern(query=query, metavariables=names)
+        return _sequence(node, (start, end + 1), src, language, filters)
+    preds = em.preds + _filter_predicates(tuple(f for f in filters if f[0] in em.mv_count))
+    query = "(" + body + "".join(" " + p for p in preds) + ")"
+    return CompiledPattern(queries=(query,), metavariables=tuple(sorted(em.mv_count)))
+
+
+def _sequence(block: ts.Node, within: tuple[int, int], src: bytes, language: str,
+              filters: tuple[tuple[str, str], ...]) -> CompiledPattern:
+    probe = _Emitter(src, language)
+    stmts = [c for c in block.named_children
+             if c.start_byte < within[1] and c.end_byte > within[0] and not c.is_extra]
+    queries, gaps, names = [], [], set()
+    gap, to_end = False, False
+    for i, stmt in enumerate(stmts):
+        ph = probe.placeholder(stmt)
+        if ph is not None and ph[0] == "gap":
+            gap = True
+            continue
+        if ph is not None and ph[0] == "mv" and gap and i == len(stmts) - 1 and queries:
+            to_end = True           # `A ... $LAST`: A and the rest of its block
+            break
+        em = _Emitter(src, language)
+        body = em.node(stmt)
+        preds = em.preds + _filter_predicates(tuple(f for f in filters if f[0] in em.mv_count))
+        queries.append("((_ " + body + f" @{MATCH}) @{SEQ_PARENT}" + "".join(" " + p for p in preds) + ")")
+        gaps.append(gap)
+        names.update(em.mv_count)
+        gap = False
+    if not queries:
+        raise PatternError("the pattern is empty")
+    return CompiledPattern(tuple(queries), tuple(sorted(names)), tuple(gaps), to_end)

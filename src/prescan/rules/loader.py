@@ -224,8 +224,25 @@ def _formula(key: str, value, line: int, path: str) -> Formula:
                 target.append(_formula(sub, inner, ln, path))
         if not pos:
             raise bad("'patterns' needs at least one positive pattern (pattern, patterns, pattern-either, query)")
+        # a clause binding the same metavariable must bind the same code, so
+        # the regex holds for it too and can filter it in the query engine
+        pos, neg, ins, nins = ([_push_regexes(f, rx) for f in group] for group in (pos, neg, ins, nins))
         return All(tuple(pos), tuple(neg), tuple(ins), tuple(nins), tuple(rx), line)
     raise bad(f"unknown key '{key}'")
+
+
+def _push_regexes(f: Formula, regexes: list[tuple[str, str]]) -> Formula:
+    """Move metavariable-regex checks into the patterns that bind the
+    metavariable, so the query engine filters (`$F(...)` with a regex on $F
+    otherwise matches every call in a file). The evaluator still checks them."""
+    if not regexes:
+        return f
+    if isinstance(f, Either):
+        return Either(tuple(_push_regexes(a, regexes) for a in f.alternatives), f.line)
+    if isinstance(f, Leaf) and f.kind == "pattern":
+        mine = tuple((n, r) for n, r in regexes if re.search(r"\$" + n + r"\b", f.text))
+        return Leaf(f.kind, f.text, f.line, f.filters + mine) if mine else f
+    return f
 
 
 def _item(v, line: int, path: str, allowed: set[str]) -> Formula:
@@ -251,14 +268,15 @@ def _compile_all(rule: Rule) -> None:
                                 line=leaf.line) from None
 
 
-_QUERY_TEXT: dict[tuple[str, str, str], str] = {}
+_COMPILED: dict[tuple[str, str, str], compiler.CompiledPattern] = {}
 
 
-def leaf_query(leaf: Leaf, language: str) -> str:
-    """The tree-sitter query text of a leaf for one language."""
-    key = (leaf.kind, leaf.text, language)
-    hit = _QUERY_TEXT.get(key)
+def leaf_query(leaf: Leaf, language: str) -> compiler.CompiledPattern:
+    """The tree-sitter query patterns of a leaf for one language."""
+    key = (*leaf.key, language)
+    hit = _COMPILED.get(key)
     if hit is None:
-        hit = compiler.compile_pattern(leaf.text, language).query if leaf.kind == "pattern" else leaf.text
-        _QUERY_TEXT[key] = hit
+        hit = compiler.compile_pattern(leaf.text, language, leaf.filters) if leaf.kind == "pattern" \
+            else compiler.CompiledPattern(queries=(leaf.text,))
+        _COMPILED[key] = hit
     return hit

@@ -15,6 +15,12 @@ class Leaf:
     kind: str               # "pattern" | "query" | "regex"
     text: str
     line: int
+    # metavariable-regex checks moved into the query itself (see loader._push_regexes)
+    filters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.text, self.filters)
 
 
 @dataclass(frozen=True)

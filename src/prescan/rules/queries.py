@@ -3,6 +3,7 @@ process, checked once per ruleset (the check is remembered on disk, keyed by
 the ruleset's digest and the grammar versions), and shared with the matcher."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from prescan.rules.model import Leaf, Rule
 @dataclass
 class CombinedQuery:
     query: ts.Query | None
-    pattern_leaf: list[tuple[str, str]]     # query pattern index -> (leaf kind, leaf text)
+    pattern_leaf: list[tuple[tuple, int]]   # query pattern index -> (leaf key, element)
 
 
 _BUILT: dict[tuple[str, str], CombinedQuery] = {}
@@ -30,8 +31,8 @@ def leaves_for(ruleset: RuleSet, language: str) -> list[tuple[Rule, Leaf]]:
     seen, out = set(), []
     for rule in ruleset.for_language(language):
         for leaf in rule.leaves():
-            if leaf.kind != "regex" and (leaf.kind, leaf.text) not in seen:
-                seen.add((leaf.kind, leaf.text))
+            if leaf.kind != "regex" and leaf.key not in seen:
+                seen.add(leaf.key)
                 out.append((rule, leaf))
     return out
 
@@ -46,12 +47,13 @@ def combined(ruleset: RuleSet, language: str) -> CombinedQuery:
     if not items:
         hit = _BUILT[key] = CombinedQuery(None, [])
         return hit
-    parts, starts, pos = [], [], 0
+    parts, starts, owners, pos = [], [], [], 0
     for _, leaf in items:
-        text = leaf_query(leaf, language)
-        starts.append(pos)
-        parts.append(text)
-        pos += len(text.encode()) + 1
+        for element, text in enumerate(leaf_query(leaf, language).queries):
+            starts.append(pos)
+            owners.append((leaf.key, element))
+            parts.append(text)
+            pos += len(text.encode()) + 1
     source = "\n".join(parts)
     try:
         query = ts.Query(languages.grammar(language), source)
@@ -59,12 +61,9 @@ def combined(ruleset: RuleSet, language: str) -> CombinedQuery:
         _raise_for_bad_leaf(items, language)
         raise
     # map each query pattern to the leaf whose text holds its first byte
-    import bisect
     pattern_leaf = []
     for i in range(query.pattern_count):
-        k = bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1
-        leaf = items[k][1]
-        pattern_leaf.append((leaf.kind, leaf.text))
+        pattern_leaf.append(owners[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1])
     hit = _BUILT[key] = CombinedQuery(query, pattern_leaf)
     return hit
 
@@ -72,7 +71,8 @@ def combined(ruleset: RuleSet, language: str) -> CombinedQuery:
 def _raise_for_bad_leaf(items: list[tuple[Rule, Leaf]], language: str) -> None:
     for rule, leaf in items:
         try:
-            ts.Query(languages.grammar(language), leaf_query(leaf, language))
+            for text in leaf_query(leaf, language).queries:
+                ts.Query(languages.grammar(language), text)
         except Exception as exc:  # noqa: BLE001
             raise RuleError(f"invalid tree-sitter query for {language}: {exc}", path=rule.path,
                             line=leaf.line) from None

@@ -45,7 +45,8 @@ def expectations(text: str, rule_id: str) -> dict[str, set[int]]:
     pending: list[str] = []
     for i, line in enumerate(lines, start=1):
         m = ANNOT.search(line)
-        ids = [s.strip() for s in m.group(2).split(",")] if m else []
+        # ids end at whitespace, so `<!-- ruleid: x -->` reads as x
+        ids = [s.split()[0] for s in m.group(2).split(",") if s.split()] if m else []
         if m and rule_id in ids:
             code_before = line[:m.start()].strip()
             if code_before:                   # trailing annotation marks its own line
