@@ -12,6 +12,7 @@ from prescan.change.git import BlobReader, Repo, blob_id, find_repo, merge_base,
     resolve_commit, try_commit
 from prescan.change.model import ChangeSet, FileChange
 from prescan.change.patch import PatchFile, apply_hunks, parse_patch
+from prescan.change.tree import collect_directory, ignored_by_git
 from prescan.change.worktree import read_entry, snapshot
 from prescan.errors import PatchError, UsageError
 
@@ -30,6 +31,11 @@ def collect(repo_dir: str | None, *, base: str | None = None, head: str | None =
     _check_options(base, head, staged, patch, patch_text, all_files)
     if patch is not None or patch_text is not None:
         return _collect_patch(repo_dir, patch, patch_text)
+    if all_files and head is None:
+        # a plain folder (or one git ignores) has no tree to read: take its files from disk
+        found = find_repo(repo_dir)
+        if found is None or ignored_by_git(found, repo_dir or os.curdir):
+            return collect_directory(repo_dir or os.curdir)
     repo = open_repo(repo_dir)
     if all_files:
         return _collect_all(repo, head)

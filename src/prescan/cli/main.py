@@ -39,11 +39,12 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from prescan.cli import demo, rules, scan
+    from prescan.cli import bench, demo, rules, scan
     cli.add_command(scan.scan)
     cli.add_command(rules.rules)
     cli.add_command(rules.explain)
     cli.add_command(demo.demo)
+    cli.add_command(bench.bench)
 
 
 _register()
