@@ -165,3 +165,10 @@ def test_all_rules_of_a_language_run_as_one_query(tmp_path):
     parsed = parse("f.py", b"eval(a)\nexec(b)\ncompile(c)\n", "python")
     assert [(f.rule_id, f.start_line) for f in analyze_file(parsed, rules)] == \
         [("rule-one", 1), ("rule-two", 2), ("rule-two", 3)]
+
+
+def test_invalid_utf8_inside_a_compared_node_does_not_stop_matching(tmp_path):
+    rules = load_rules([str(make_rule(tmp_path, 'pattern: run("caf")\n'))], builtin=False)
+    src = b'run("caf\xe9")\nrun("caf")\nx = "\xff\xfe"\nrun("caf")\n'
+    parsed = parse("f.py", src, "python")
+    assert sorted(f.start_line for f in analyze_file(parsed, rules)) == [2, 4]

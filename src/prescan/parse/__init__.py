@@ -42,7 +42,7 @@ def line_count(data: bytes) -> int:
 def parse(path: str, data: bytes, language: str, *, timeout: float = PARSE_TIMEOUT) -> Parsed:
     """Parse one file. Failures (unknown language, timeout, parser errors)
     come back as a SyntaxIssue on facts with no units, never as an exception."""
-    data = bytes(data)
+    data = _valid_utf8(bytes(data))
     deadline = time.monotonic() + timeout
     tree, failure = _parse_tree(data, language, deadline, timeout)
     units: tuple[Unit, ...] = ()
@@ -59,6 +59,18 @@ def parse(path: str, data: bytes, language: str, *, timeout: float = PARSE_TIMEO
     facts = FileFacts(path=path, language=language, size=len(data), lines=line_count(data),
                       units=units, syntax_issues=issues)
     return Parsed(tree, facts, data)
+
+
+def _valid_utf8(data: bytes) -> bytes:
+    """The same bytes with every byte that is not valid UTF-8 replaced by '?'.
+    Offsets stay the same, and query predicates (which decode node text)
+    cannot fail on a latin-1 comment or a stray binary byte."""
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+        return "".join("?" if "\udc80" <= ch <= "\udcff" else ch for ch in text).encode("utf-8")
 
 
 def _parse_tree(data: bytes, language: str, deadline: float, timeout: float,
