@@ -239,6 +239,11 @@ def _push_regexes(f: Formula, regexes: list[tuple[str, str]]) -> Formula:
         return f
     if isinstance(f, Either):
         return Either(tuple(_push_regexes(a, regexes) for a in f.alternatives), f.line)
+    if isinstance(f, All):
+        # a nested clause that binds the metavariable must agree with it too
+        def push(group):
+            return tuple(_push_regexes(g, regexes) for g in group)
+        return All(push(f.positives), push(f.negatives), push(f.insides), push(f.not_insides), f.regexes, f.line)
     if isinstance(f, Leaf) and f.kind == "pattern":
         mine = tuple((n, r) for n, r in regexes if re.search(r"\$" + n + r"\b", f.text))
         return Leaf(f.kind, f.text, f.line, f.filters + mine) if mine else f
