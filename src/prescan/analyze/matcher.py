@@ -55,6 +55,10 @@ class LanguageMatcher:
         self.query = cq.query
         # query pattern index -> (leaf id, statement index within a sequence)
         self.pattern_leaf = [(leaf_ids[k], element) for k, element in cq.pattern_leaf]
+        lq = combined(ruleset, language, lazy=True)
+        self.lazy_query = lq.query
+        self.lazy_pattern_leaf = [leaf_ids[k] for k, _ in lq.pattern_leaf]
+        self.lazy_ids = set(self.lazy_pattern_leaf)
 
     def leaf_matches(self, root: ts.Node, source: bytes) -> dict[int, list[Match]]:
         out: dict[int, list[Match]] = {}
@@ -86,9 +90,10 @@ class LanguageMatcher:
 
     def run(self, root: ts.Node, source: bytes) -> list[tuple[Rule, Match]]:
         found = self.leaf_matches(root, source)
+        lazy = _LazyLeaves(self, root, source)
         results: list[tuple[Rule, Match]] = []
         for rule in self.rules:
-            ev = _Evaluator(found, self.leaf_ids, source)
+            ev = _Evaluator(found, self.leaf_ids, source, lazy)
             seen = set()
             for m in ev.eval(rule.formula):
                 if rule.focus:
@@ -132,11 +137,49 @@ def _to_match(caps: dict[str, list[ts.Node]], source: bytes) -> Match | None:
     return Match(start, end, tuple(sorted(set(binds))))
 
 
+class _LazyLeaves:
+    """Matches of the lazy leaves, found only at the places asked about: one
+    cursor pass of the lazy query over each such place, remembered."""
+
+    def __init__(self, matcher: LanguageMatcher, root: ts.Node, source: bytes) -> None:
+        self.m = matcher
+        self.root = root
+        self.source = source
+        self.done: dict[tuple[int, int], dict[int, list[Match]]] = {}
+
+    def at(self, lid: int, spans: set[tuple[int, int]]) -> list[Match]:
+        out: list[Match] = []
+        for span in spans:
+            found = self.done.get(span)
+            if found is None:
+                found = self.done[span] = self._run(span)
+            out.extend(found.get(lid, ()))
+        return out
+
+    def _run(self, span: tuple[int, int]) -> dict[int, list[Match]]:
+        found: dict[int, list[Match]] = {}
+        if self.m.lazy_query is None:
+            return found
+        node = self.root.named_descendant_for_byte_range(span[0], span[1])
+        # patterns rooted exactly at the node (or a wrapper of the same extent)
+        while node is not None and (node.start_byte, node.end_byte) == span:
+            cursor = ts.QueryCursor(self.m.lazy_query, match_limit=MATCH_LIMIT)
+            cursor.set_max_start_depth(0)
+            for index, caps in cursor.matches(node):
+                m = _to_match(caps, self.source)
+                if m is not None and (m.start, m.end) == span:
+                    found.setdefault(self.m.lazy_pattern_leaf[index], []).append(m)
+            node = node.parent
+        return found
+
+
 class _Evaluator:
-    def __init__(self, found: dict[int, list[Match]], leaf_ids: dict, source: bytes) -> None:
+    def __init__(self, found: dict[int, list[Match]], leaf_ids: dict, source: bytes,
+                 lazy: _LazyLeaves | None = None) -> None:
         self.found = found
         self.leaf_ids = leaf_ids
         self.source = source
+        self.lazy = lazy
 
     def text(self, span: tuple[int, int]) -> bytes:
         return b"".join(self.source[span[0]:span[1]].split())
@@ -150,31 +193,42 @@ class _Evaluator:
             out.setdefault(n, (s, e))
         return Match(a.start, a.end, tuple(sorted((n, s, e) for n, (s, e) in out.items())))
 
-    def eval(self, f: Formula) -> list[Match]:
+    def eval(self, f: Formula, at: set[tuple[int, int]] | None = None) -> list[Match]:
+        """Matches of a clause; `at` limits them to those exact spans (which
+        is all a same-place clause needs, and all a lazy leaf can give)."""
         if isinstance(f, Leaf):
-            return self.found.get(self.leaf_ids[f.key], [])
+            lid = self.leaf_ids[f.key]
+            if self.lazy is not None and lid in self.lazy.m.lazy_ids:
+                return self.lazy.at(lid, at or set())
+            return self.found.get(lid, [])
         if isinstance(f, Either):
             out = []
             for alt in f.alternatives:
-                out.extend(self.eval(alt))
+                out.extend(self.eval(alt, at))
             return out
-        return self.eval_all(f)
+        return self.eval_all(f, at)
 
-    def eval_all(self, f: All) -> list[Match]:
+    def eval_all(self, f: All, at: set[tuple[int, int]] | None = None) -> list[Match]:
         regexes = [(name, re.compile(rx)) for name, rx in f.regexes]
-        cur = self._regex(self.eval(f.positives[0]), regexes, final=False)
+        cur = self._regex(self.eval(f.positives[0], at), regexes, final=False)
         # every compatible combination is kept (up to a bound): a later
         # metavariable-regex may reject one binding and accept another
         for p in f.positives[1:]:
-            idx = _Index(self.eval(p))
+            if not cur:
+                return cur
+            idx = _Index(self.eval(p, {(m.start, m.end) for m in cur}))
             cur = [r for m in cur for r in self._merges(m, idx.same(m))]
         cur = self._regex(cur, regexes, final=False)
         for p in f.insides:
+            if not cur:
+                return cur
             idx = _Index(self.eval(p))
             cur = [r for m in cur for r in self._merges(m, idx.around(m))]
             cur = self._regex(cur, regexes, final=False)
+        if not cur:
+            return cur
         for p in f.negatives:
-            idx = _Index(self.eval(p))
+            idx = _Index(self.eval(p, {(m.start, m.end) for m in cur}))
             cur = [m for m in cur if not self._merges(m, idx.same(m), first=True)]
         for p in f.not_insides:
             idx = _Index(self.eval(p))

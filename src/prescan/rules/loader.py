@@ -227,8 +227,26 @@ def _formula(key: str, value, line: int, path: str) -> Formula:
         # a clause binding the same metavariable must bind the same code, so
         # the regex holds for it too and can filter it in the query engine
         pos, neg, ins, nins = ([_push_regexes(f, rx) for f in group] for group in (pos, neg, ins, nins))
+        # every positive must match the same code, so any can lead: the most
+        # specific one goes first and the others are checked only where it matched
+        pos.sort(key=_specificity, reverse=True)
         return All(tuple(pos), tuple(neg), tuple(ins), tuple(nins), tuple(rx), line)
     raise bad(f"unknown key '{key}'")
+
+
+_WORD = re.compile(r"(?<![$\w])[A-Za-z_]\w*")
+
+
+def _specificity(f: Formula) -> int:
+    """How much literal code a clause pins down (names, filters)."""
+    if isinstance(f, Leaf):
+        if f.kind == "pattern":
+            # a regex that names what it wants pins code down; a negative lookahead does not
+            return len(_WORD.findall(f.text)) + sum(1 for _, rx in f.filters if "(?!" not in rx[:6])
+        return f.text.count("#eq?") + f.text.count("#match?") + f.text.count('"') // 2
+    if isinstance(f, Either):
+        return min(_specificity(a) for a in f.alternatives)
+    return max(_specificity(p) for p in f.positives)
 
 
 def _push_regexes(f: Formula, regexes: list[tuple[str, str]]) -> Formula:

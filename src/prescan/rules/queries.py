@@ -15,7 +15,7 @@ import tree_sitter as ts
 from prescan.errors import RuleError
 from prescan.parse import languages
 from prescan.rules.loader import RuleSet, leaf_query
-from prescan.rules.model import Leaf, Rule
+from prescan.rules.model import Either, Leaf, Rule
 
 
 @dataclass
@@ -24,26 +24,58 @@ class CombinedQuery:
     pattern_leaf: list[tuple[tuple, int]]   # query pattern index -> (leaf key, element)
 
 
-_BUILT: dict[tuple[str, str], CombinedQuery] = {}
+_BUILT: dict[tuple[str, str, bool], CombinedQuery] = {}
 
 
-def leaves_for(ruleset: RuleSet, language: str) -> list[tuple[Rule, Leaf]]:
+def lazy_leaves(rules: list[Rule]) -> set[tuple]:
+    """Keys of leaves that only ever check code another clause already found
+    (a second `pattern` of a `patterns`, a `pattern-not`): the matcher runs
+    them at those places only, instead of over the whole file. A broad
+    `$CALL(...)` that merely binds a name would otherwise match every call."""
+    roles: dict[tuple, set[str]] = {}
+
+    def walk(f, role: str) -> None:
+        if isinstance(f, Leaf):
+            roles.setdefault(f.key, set()).add(role)
+        elif isinstance(f, Either):
+            for alt in f.alternatives:
+                walk(alt, role)
+        else:
+            walk(f.positives[0], role)
+            for g in (*f.positives[1:], *f.negatives):
+                walk(g, "same")
+            for g in (*f.insides, *f.not_insides):
+                walk(g, "drive")
+
+    for rule in rules:
+        walk(rule.formula, "drive")
+    return {k for k, r in roles.items() if r == {"same"}}
+
+
+def leaves_for(ruleset: RuleSet, language: str, lazy: bool | None = None) -> list[tuple[Rule, Leaf]]:
+    """Query leaves of a language: all of them, or only the lazy (True) or
+    eager (False) ones. Sequences are always eager: they join per block."""
+    rules = ruleset.for_language(language)
+    lazy_keys = lazy_leaves(rules) if lazy is not None else set()
     seen, out = set(), []
-    for rule in ruleset.for_language(language):
+    for rule in rules:
         for leaf in rule.leaves():
-            if leaf.kind != "regex" and leaf.key not in seen:
+            if leaf.kind == "regex" or leaf.key in seen:
+                continue
+            is_lazy = leaf.key in lazy_keys and not leaf_query(leaf, language).sequence
+            if lazy is None or is_lazy == lazy:
                 seen.add(leaf.key)
                 out.append((rule, leaf))
     return out
 
 
-def combined(ruleset: RuleSet, language: str) -> CombinedQuery:
-    """All query leaves of the ruleset for a language, as one ts.Query."""
-    key = (ruleset.digest, language)
+def combined(ruleset: RuleSet, language: str, lazy: bool = False) -> CombinedQuery:
+    """The eager (or the lazy) query leaves of a language, as one ts.Query."""
+    key = (ruleset.digest, language, lazy)
     hit = _BUILT.get(key)
     if hit is not None:
         return hit
-    items = leaves_for(ruleset, language)
+    items = leaves_for(ruleset, language, lazy)
     if not items:
         hit = _BUILT[key] = CombinedQuery(None, [])
         return hit
@@ -102,6 +134,7 @@ def validate(ruleset: RuleSet) -> None:
         return
     for language in sorted({lang for r in ruleset.rules for lang in r.languages}):
         combined(ruleset, language)
+        combined(ruleset, language, lazy=True)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         tmp = marker.with_suffix(f".{os.getpid()}")
