@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from conftest import ROUNDS
 
-from prescan import analyze
 from prescan.analyze import matcher_for
 from prescan.rules import loader
-
-
-# the loader's pattern -> query cache (renamed once already: _CACHE, then _QUERY_TEXT)
-_LOADER_CACHES = ("_CACHE", "_QUERY_TEXT")
+from prescan.rules.queries import clear_caches
 
 
 def _cold() -> None:
     # the caches outlive a load_rules call: uncleared, every round after the first is a dict lookup
-    caches = [getattr(loader, name) for name in _LOADER_CACHES if hasattr(loader, name)]
-    assert caches, "prescan.rules.loader has none of the compile caches named in _LOADER_CACHES"
-    for cache in caches:
-        cache.clear()
-    analyze._MATCHERS.clear()
+    clear_caches()
 
 
 def load_and_compile():

@@ -142,3 +142,13 @@ def validate(ruleset: RuleSet) -> None:
         os.replace(tmp, marker)
     except OSError:
         pass            # a read-only home only costs the check on the next run
+
+
+def clear_caches() -> None:
+    """Forget every compiled pattern and query of this process (benchmarks
+    measure a cold load with it; the on-disk validation marker stays)."""
+    from prescan import analyze
+    from prescan.rules import loader
+    loader._COMPILED.clear()
+    _BUILT.clear()
+    analyze._MATCHERS.clear()
