@@ -57,9 +57,16 @@ def repo(tmp_path: Path) -> GitRepo:
     return GitRepo(tmp_path / "repo")
 
 
+# End-to-end scans run the suite's own copy of one rule (tests/data/rules), so
+# that they test the pipeline, not the current severities of the built-in pack.
+OWN_RULES = ("--no-builtin-rules", "--rules", str(Path(__file__).parent / "data" / "rules"))
+
+
 def run_prescan(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None,
-                env: dict | None = None) -> subprocess.CompletedProcess:
+                env: dict | None = None, builtin: bool = False) -> subprocess.CompletedProcess:
     """The installed CLI, as a user runs it (its own process)."""
+    if args and args[0] == "scan" and not builtin and "--no-builtin-rules" not in args:
+        args = (*args, *OWN_RULES)
     full_env = {**os.environ, **GIT_ENV, "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "prescan", *args], cwd=cwd, input=stdin,
                           capture_output=True, env=full_env, timeout=300)

@@ -229,3 +229,13 @@ def test_process_pool_gives_the_same_findings_as_one_process(repo: GitRepo):
     assert len(one["findings"]) == 24
     assert [(f["path"], f["start_line"], f["fingerprint"]) for f in one["findings"]] == \
         [(f["path"], f["start_line"], f["fingerprint"]) for f in two["findings"]]
+
+
+def test_demo_blocks_its_risky_change_with_the_builtin_pack():
+    proc = run_prescan("demo", "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = json.loads(proc.stdout)
+    blocking = [(f["rule_id"], f["path"], f["start_line"]) for f in doc["findings"] if f["blocking"]]
+    assert ("py-taint-command-injection", "app.py", 27) in blocking
+    taint = next(f for f in doc["findings"] if f["rule_id"] == "py-taint-command-injection")
+    assert [s["line"] for s in taint["trace"]] == [24, 24, 27]

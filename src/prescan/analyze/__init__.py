@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from prescan._native import lineindex
 from prescan.analyze.matcher import LanguageMatcher, Match
-from prescan.findings import Finding
+from prescan.findings import Finding, TraceStep
 from prescan.parse.model import Unit
 from prescan.rules.loader import RuleSet
 from prescan.rules.model import Rule
@@ -33,27 +33,32 @@ def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
     if parsed.tree is None:         # the parse stage already reported why
         return []
     matcher = matcher_for(ruleset, facts.language)
-    hits = matcher.run(parsed.tree.root_node, source)
+    units = facts.units
+    scopes = [(u.start_byte, u.end_byte) for u in units if u.kind in ("function", "method")]
+    hits = matcher.run(parsed.tree.root_node, source, scopes)
     if not hits:
         return []
     starts = lineindex.line_starts(source)
     offsets = array("q")
-    for _, m in hits:
+    for _, m, steps in hits:
         offsets.append(m.start)
         offsets.append(max(m.start, m.end - 1) if m.end > m.start else m.start)
+        offsets.extend(at for at, _ in steps)
     lines, cols = lineindex.offsets_to_points(source, starts, offsets)
-    units = facts.units
     unit_starts = [u.start_byte for u in units]
-    out = []
-    for i, (rule, m) in enumerate(hits):
-        sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
+    out, k = [], 0
+    for rule, m, steps in hits:
+        sl, sc, el, ec = lines[k], cols[k], lines[k + 1], cols[k + 1] + 1
+        trace = tuple(TraceStep(facts.path, lines[k + 2 + j], cols[k + 2 + j], note)
+                      for j, (_, note) in enumerate(steps))
+        k += 2 + len(steps)
         unit = _enclosing(units, unit_starts, m.start, m.end)
         out.append(Finding(
-            rule_id=rule.id, origin="rule", severity=rule.severity, confidence=rule.confidence,
-            message=_interpolate(rule.message, m, source), path=facts.path,
+            rule_id=rule.id, origin="taint" if rule.taint else "rule", severity=rule.severity,
+            confidence=rule.confidence, message=_interpolate(rule.message, m, source), path=facts.path,
             start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit,
             snippet=_snippet(source, starts, sl, el), language=facts.language,
-            cwe=rule.cwe, owasp=rule.owasp,
+            cwe=rule.cwe, owasp=rule.owasp, trace=trace,
             fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
         ))
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import tree_sitter as ts
 
-from prescan.analyze import sequence
+from prescan.analyze import sequence, taint
 from prescan.rules import compiler
 from prescan.rules.loader import RuleSet, leaf_query
 from prescan.rules.model import All, Either, Formula, Leaf, Rule
@@ -88,12 +88,17 @@ class LanguageMatcher:
             out[lid] = [Match(m.start(), m.end()) for m in rx.finditer(source)]
         return out
 
-    def run(self, root: ts.Node, source: bytes) -> list[tuple[Rule, Match]]:
+    def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int]] = ()) -> list[tuple]:
+        """(rule, match, trace steps) for every finding in the file; `scopes`
+        are the spans of functions, where taint rules follow data."""
         found = self.leaf_matches(root, source)
         lazy = _LazyLeaves(self, root, source)
-        results: list[tuple[Rule, Match]] = []
+        results: list[tuple] = []
         for rule in self.rules:
             ev = _Evaluator(found, self.leaf_ids, source, lazy)
+            if rule.taint is not None:
+                results.extend(self._taint(rule, ev, root, source, scopes))
+                continue
             seen = set()
             for m in ev.eval(rule.formula):
                 if rule.focus:
@@ -104,8 +109,26 @@ class LanguageMatcher:
                 if (m.start, m.end) in seen:
                     continue
                 seen.add((m.start, m.end))
-                results.append((rule, m))
+                results.append((rule, m, ()))
         return results
+
+    def _taint(self, rule: Rule, ev: "_Evaluator", root: ts.Node, source: bytes, scopes) -> list[tuple]:
+        spec = rule.taint
+        sinks: dict[tuple[int, int], Match] = {}
+        for f in spec.sinks:
+            for m in ev.eval(f):
+                span = m.binding("SINK") or (m.start, m.end)
+                sinks.setdefault(span, m)
+        if not sinks:
+            return []
+        spans = [(m.start, m.end) for f in spec.sources for m in ev.eval(f)]
+        clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)]
+        hits = taint.track(root, source, self.language, [*scopes, (0, len(source))], spans, clean, list(sinks))
+        out = []
+        for hit in hits:
+            m = sinks[hit.sink]
+            out.append((rule, Match(hit.sink[0], hit.sink[1], m.bindings), hit.steps))
+        return out
 
 
 def _norm(source: bytes, node: ts.Node) -> bytes:

@@ -13,12 +13,13 @@ from prescan import __version__
 from prescan.errors import RuleError
 from prescan.parse import languages as langs
 from prescan.rules import compiler, yamlspan
-from prescan.rules.model import CONFIDENCES, SEVERITIES, All, Either, Formula, Leaf, Rule
+from prescan.rules.model import CONFIDENCES, SEVERITIES, All, Either, Formula, Leaf, Rule, TaintSpec
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CWE_RE = re.compile(r"^CWE-\d+$")
 META_KEYS = {"id", "languages", "severity", "confidence", "cwe", "owasp", "message", "why", "fix",
-             "references", "category", "example", "focus", "tags"}
+             "references", "category", "example", "focus", "tags", "mode"}
+TAINT_KEYS = {"sources", "sanitizers", "sinks"}
 MATCH_KEYS = {"pattern", "patterns", "pattern-either", "query", "pattern-regex"}
 IN_PATTERNS = MATCH_KEYS | {"pattern-not", "pattern-inside", "pattern-not-inside", "metavariable-regex",
                             "pattern-not-regex"}
@@ -108,8 +109,11 @@ def parse_rule(text: str, path: str) -> Rule:
     def err(msg: str, key: str | None = None, hint: str = "") -> RuleError:
         return RuleError(msg, path=path, line=doc.line_of(key) if key else doc.line, hint=hint)
 
+    taint_mode = doc.get("mode", "search") == "taint"
+    if doc.get("mode", "search") not in ("search", "taint"):
+        raise err(f"mode '{doc['mode']}' is not 'search' or 'taint'", "mode")
     for key in doc:
-        if key not in META_KEYS | MATCH_KEYS:
+        if key not in META_KEYS | (TAINT_KEYS if taint_mode else MATCH_KEYS):
             raise err(f"unknown key '{key}'", key, hint="see docs/rule-format.md for the keys a rule may have")
     for key in REQUIRED:
         if key not in doc or doc[key] in (None, "", []):
@@ -142,11 +146,15 @@ def parse_rule(text: str, path: str) -> Rule:
     category = str(doc.get("category", "security"))
     if category == "security" and not cwe:
         raise err("a security rule needs at least one CWE id", "cwe" if "cwe" in doc else None)
-    present = [k for k in MATCH_KEYS if k in doc]
-    if len(present) != 1:
-        raise err("a rule needs exactly one of " + ", ".join(sorted(MATCH_KEYS)) +
-                  (f" (found {', '.join(present)})" if present else ""))
-    formula = _formula(present[0], doc[present[0]], doc.line_of(present[0]), path)
+    taint = None
+    if taint_mode:
+        taint, formula = _taint_spec(doc, path, err)
+    else:
+        present = [k for k in MATCH_KEYS if k in doc]
+        if len(present) != 1:
+            raise err("a rule needs exactly one of " + ", ".join(sorted(MATCH_KEYS)) +
+                      (f" (found {', '.join(present)})" if present else ""))
+        formula = _formula(present[0], doc[present[0]], doc.line_of(present[0]), path)
     focus = doc.get("focus")
     if focus is not None and not re.fullmatch(r"\$[A-Z][A-Z0-9_]*", str(focus)):
         raise err("focus must name a metavariable such as $X", "focus")
@@ -156,10 +164,26 @@ def parse_rule(text: str, path: str) -> Rule:
         formula=formula, cwe=tuple(cwe), owasp=tuple(_strings(doc, "owasp", err)),
         references=tuple(_strings(doc, "references", err)), focus=str(focus)[1:] if focus else None,
         category=category, example=str(doc.get("example", "")).strip(), path=path, line=doc.line,
-        tags=tuple(_strings(doc, "tags", err)),
+        tags=tuple(_strings(doc, "tags", err)), taint=taint,
     )
     _compile_all(rule)
     return rule
+
+
+def _taint_spec(doc, path: str, err) -> tuple[TaintSpec, Formula]:
+    parts = {}
+    for key in ("sources", "sinks", "sanitizers"):
+        items = doc.get(key, [])
+        if key != "sanitizers" and not items:
+            raise err(f"a taint rule needs '{key}'", key if key in doc else None)
+        if not isinstance(items, list):
+            raise err(f"'{key}' must be a list of patterns", key)
+        parts[key] = tuple(_item(v, ln, path, allowed=MATCH_KEYS | {"patterns"})
+                           for v, ln in zip(items, items.item_lines))
+    spec = TaintSpec(parts["sources"], parts["sinks"], parts["sanitizers"])
+    # the formula only gathers every clause, so that each runs in the combined query
+    everything = Either(spec.sources + spec.sinks + spec.sanitizers, doc.line_of("sinks"))
+    return spec, everything
 
 
 def _strings(doc, key, err) -> list[str]:

@@ -46,6 +46,16 @@ Formula = Leaf | All | Either
 
 
 @dataclass(frozen=True)
+class TaintSpec:
+    """`mode: taint`: data from a source that reaches a sink, unless a
+    sanitizer wraps it or a validating guard stands in between. A sink's
+    `$SINK` metavariable, when bound, is the part that must not be tainted."""
+    sources: tuple[Formula, ...]
+    sinks: tuple[Formula, ...]
+    sanitizers: tuple[Formula, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     languages: tuple[str, ...]          # canonical registry names, expanded to the family
@@ -64,6 +74,7 @@ class Rule:
     path: str = ""                      # the YAML file
     line: int = 1
     tags: tuple[str, ...] = field(default=())
+    taint: TaintSpec | None = None
 
     def leaves(self) -> list[Leaf]:
         out, stack = [], [self.formula]

@@ -1,0 +1,230 @@
+"""Taint tracking inside one function: data from a source reaches a sink
+through assignments, string building, containers, attribute access and calls,
+unless a sanitizer wraps it or a guard that validates it ends the path.
+
+Sources, sanitizers and sinks are spans found by the rule's patterns; this
+module only follows the data between them, in source order, one function (or
+the module's top level) at a time, and only where a sink was found."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import tree_sitter as ts
+
+from prescan.analyze.taint.lang import FLOWS, Flow
+
+Span = tuple[int, int]
+Step = tuple[int, str]                  # (byte offset, what happens there)
+
+# a guard condition validates a value when it calls something on it or compares it with a set or a value
+_NULL_WORDS = ("None", "null", "nil", "undefined", '""', "''")
+
+
+@dataclass(frozen=True)
+class Hit:
+    sink: Span                          # where the tainted data is used
+    steps: tuple[Step, ...]             # source first, then each assignment on the way
+
+
+class _Spans:
+    """Sorted spans with containment tests."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(set(spans))
+        self.starts = [s for s, _ in self.spans]
+
+    def covering(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        for k in range(i - 1, max(-1, i - 64), -1):
+            a, b = self.spans[k]
+            if a <= s and e <= b:
+                return True
+        return False
+
+    def inside(self, s: int, e: int) -> list[Span]:
+        i = bisect_right(self.starts, s - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < e:
+            if self.spans[i][1] <= e:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+
+def track(root: ts.Node, source: bytes, language: str, scopes: list[Span], sources: list[Span],
+          sanitizers: list[Span], sinks: list[Span]) -> list[Hit]:
+    """Every sink span that tainted data reaches. `scopes` are the function
+    (and module) spans; nested scopes are analyzed on their own."""
+    flow = FLOWS.get(language)
+    if flow is None or not sinks or not sources:
+        return []
+    src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
+    hits: list[Hit] = []
+    ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
+    for scope in ordered:
+        if not any(scope[0] <= a and b <= scope[1] for a, b in sink_set):
+            continue
+        inner = [s for s in ordered if s != scope and scope[0] <= s[0] and s[1] <= scope[1]]
+        node = root.descendant_for_byte_range(scope[0], scope[1])
+        while node is not None and node.parent is not None and \
+                (node.parent.start_byte, node.parent.end_byte) == scope:
+            node = node.parent
+        if node is None:
+            continue
+        hits.extend(_Scope(flow, source, src, clean, sink_set, inner).run(node))
+    return hits
+
+
+class _Scope:
+    def __init__(self, flow: Flow, source: bytes, src: _Spans, clean: _Spans, sinks: set[Span],
+                 inner: list[Span]) -> None:
+        self.flow, self.source, self.src, self.clean, self.sinks = flow, source, src, clean, sinks
+        self.inner = set(inner)
+        self.checked: set[Span] = set()
+        self.state: dict[bytes, tuple[Step, ...]] = {}
+        self.validated: list[tuple[int, int, frozenset[bytes]]] = []   # if-bodies that run only for valid data
+        self.hits: list[Hit] = []
+
+    def run(self, top: ts.Node) -> list[Hit]:
+        # iterative pre/post-order walk; nested functions are their own scopes
+        stack: list[tuple[ts.Node, bool]] = [(top, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.leave(node)
+                continue
+            span = (node.start_byte, node.end_byte)
+            if node is not top and span in self.inner:
+                continue
+            if span in self.sinks and span not in self.checked:
+                self.checked.add(span)
+                self.check_sink(span, node)
+            self.enter(node)
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.named_children))
+        return self.hits
+
+    # -- events
+    def enter(self, node: ts.Node) -> None:
+        t = node.type
+        if t in self.flow.loops:
+            var, it = (node.child_by_field_name(f) for f in self.flow.loops[t])
+            if var is not None and it is not None:
+                self.assign(var, self.taint_of(it), node.start_byte, strong=True)
+        elif t in self.flow.ifs and not self.body_exits(node, self.flow.ifs[t][1]):
+            cond, body = (node.child_by_field_name(f) for f in self.flow.ifs[t])
+            names = self.validated_names(cond)
+            if body is not None and names:
+                self.validated.append((body.start_byte, body.end_byte, names))
+
+    def leave(self, node: ts.Node) -> None:
+        t = node.type
+        if t in self.flow.assigns:
+            target, value = (node.child_by_field_name(f) for f in self.flow.assigns[t])
+            if target is not None and value is not None:
+                strong = target.type in self.flow.names and not t.startswith(("augmented", "operator"))
+                self.assign(target, self.taint_of(value), node.start_byte, strong)
+        guard = self.flow.ifs.get(t) or self.flow.unless.get(t)
+        if guard is not None and self.body_exits(node, guard[1]):
+            # `if not valid(x): return` (or `return unless valid(x)`): x is valid after it
+            for name in self.validated_names(node.child_by_field_name(guard[0])):
+                self.state.pop(name, None)
+
+    def check_sink(self, span: Span, node: ts.Node) -> None:
+        steps = self.taint_of(node)
+        if steps is not None:
+            self.hits.append(Hit(span, steps + ((span[0], "reaches the sink"),)))
+
+    # -- taint of code
+    def taint_of(self, node: ts.Node | None) -> tuple[Step, ...] | None:
+        if node is None:
+            return None
+        s, e = node.start_byte, node.end_byte
+        for a, b in self.src.inside(s, e) + ([(s, e)] if self.src.covering(s, e) else []):
+            if not self.clean.covering(a, b):
+                return ((a, "source: " + " ".join(self.text(a, b).split())[:80]),)
+        for ident in self.reads(node):
+            name = self.text_bytes(ident)
+            steps = self.state.get(name)
+            if steps is not None and not self.clean.covering(ident.start_byte, ident.end_byte) and \
+                    not self.is_validated(ident.start_byte, ident.end_byte, name):
+                return steps
+        return None
+
+    def assign(self, target: ts.Node, steps: tuple[Step, ...] | None, at: int, strong: bool) -> None:
+        names = [self.text_bytes(n) for n in self.targets(target)]
+        for name in names:
+            if steps is not None:
+                self.state[name] = steps + ((at, f"assigned to {name.decode('utf-8', 'replace')}"),)
+            elif strong and target.type in self.flow.names:
+                self.state.pop(name, None)
+
+    # -- guards
+    def body_exits(self, node: ts.Node, body_field: str) -> bool:
+        """Does the branch end by leaving the block (return, raise, abort(), ...)?"""
+        last = node.child_by_field_name(body_field)
+        for _ in range(5):          # through block, then, expression-statement wrappers
+            if last is None:
+                return False
+            if last.type in self.flow.exits or self.is_exit_call(last):
+                return True
+            kids = [c for c in last.named_children if not c.is_extra]
+            last = kids[-1] if kids else None
+        return False
+
+    def is_exit_call(self, node: ts.Node) -> bool:
+        if "call" not in node.type and "invocation" not in node.type:
+            return False
+        fn = node.child_by_field_name("function") or node.child_by_field_name("method") \
+            or node.child_by_field_name("name")
+        return fn is not None and bool(self.flow.exit_calls.match(self.text(fn.start_byte, fn.end_byte)))
+
+    def validated_names(self, cond: ts.Node | None) -> frozenset[bytes]:
+        """Variables a condition validates: it must call something or test
+        membership or equality; a null or emptiness test validates nothing."""
+        if cond is None:
+            return frozenset()
+        text = self.text(cond.start_byte, cond.end_byte)
+        checks = "(" in text or " in " in text or "==" in text or "!=" in text or "=~" in text
+        if not checks or any(w in text for w in _NULL_WORDS):
+            return frozenset()
+        return frozenset(self.text_bytes(n) for n in self.reads(cond) if self.text_bytes(n) in self.state)
+
+    def is_validated(self, s: int, e: int, name: bytes) -> bool:
+        return any(a <= s and e <= b and name in names for a, b, names in self.validated)
+
+    # -- tree helpers
+    def reads(self, node: ts.Node) -> list[ts.Node]:
+        """Identifier nodes under node that read a variable (not attribute,
+        callee or keyword names)."""
+        out, stack = [], [(node, None)]
+        while stack:
+            n, field = stack.pop()
+            if n.type in self.flow.names:
+                if n is node or field not in self.flow.not_reads:
+                    out.append(n)
+                continue
+            for i in range(n.child_count - 1, -1, -1):
+                c = n.child(i)
+                if c.is_named:
+                    stack.append((c, n.field_name_for_child(i)))
+        return out
+
+    def targets(self, node: ts.Node):
+        """Variables an assignment target writes: `x`, `x, y`, `x.attr` and `x[i]` write x."""
+        if node.type in self.flow.names:
+            return [node]
+        out = []
+        for ident in self.reads(node):
+            out.append(ident)
+            if node.type not in ("pattern_list", "tuple_pattern", "expression_list", "array_pattern",
+                                 "object_pattern", "left_assignment_list", "list_pattern", "tuple"):
+                break           # x.attr / x[i]: only the base variable
+        return out
+
+    def text(self, a: int, b: int) -> str:
+        return self.source[a:b].decode("utf-8", "replace")
+
+    def text_bytes(self, node: ts.Node) -> bytes:
+        return self.source[node.start_byte:node.end_byte]

@@ -1,0 +1,80 @@
+"""What dataflow needs to know of each grammar: which nodes assign, loop,
+branch and leave a block, and which nodes name variables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Flow:
+    assigns: dict[str, tuple[str, str]]                 # node type -> (target field, value field)
+    loops: dict[str, tuple[str, str]] = field(default_factory=dict)   # -> (variable field, iterable field)
+    ifs: dict[str, tuple[str, str]] = field(default_factory=dict)     # -> (condition field, body field)
+    unless: dict[str, tuple[str, str]] = field(default_factory=dict)  # body runs when the condition is false
+    exits: frozenset[str] = frozenset()                 # statements that leave the block
+    exit_calls: re.Pattern = re.compile(r"(?!)")        # calls that leave it (abort(), panic(), ...)
+    names: frozenset[str] = frozenset({"identifier"})   # nodes that name a variable
+    # fields whose identifier is not a variable read (attribute names, callee names, keywords)
+    not_reads: frozenset[str] = frozenset({"attribute", "property", "field", "method", "name", "function",
+                                           "type", "key", "label"})
+
+
+_C_LIKE_EXITS = frozenset({"return_statement", "throw_statement", "continue_statement", "break_statement"})
+
+FLOWS: dict[str, Flow] = {
+    "python": Flow(
+        assigns={"assignment": ("left", "right"), "augmented_assignment": ("left", "right"),
+                 "named_expression": ("name", "value")},
+        loops={"for_statement": ("left", "right"), "for_in_clause": ("left", "right")},
+        ifs={"if_statement": ("condition", "consequence")},
+        exits=frozenset({"return_statement", "raise_statement", "continue_statement", "break_statement"}),
+        exit_calls=re.compile(r"^(abort|flask\.abort|sys\.exit|exit|os\._exit)$")),
+    "javascript": Flow(
+        assigns={"variable_declarator": ("name", "value"), "assignment_expression": ("left", "right"),
+                 "augmented_assignment_expression": ("left", "right")},
+        loops={"for_in_statement": ("left", "right")},
+        ifs={"if_statement": ("condition", "consequence")},
+        exits=_C_LIKE_EXITS, exit_calls=re.compile(r"^(process\.exit|next)$"),
+        names=frozenset({"identifier", "shorthand_property_identifier"})),
+    "go": Flow(
+        assigns={"short_var_declaration": ("left", "right"), "assignment_statement": ("left", "right"),
+                 "var_spec": ("name", "value")},
+        loops={"range_clause": ("left", "right")},
+        ifs={"if_statement": ("condition", "consequence")},
+        exits=_C_LIKE_EXITS, exit_calls=re.compile(r"^(panic|log\.Fatal\w*|os\.Exit|http\.Error)$")),
+    "java": Flow(
+        assigns={"variable_declarator": ("name", "value"), "assignment_expression": ("left", "right")},
+        loops={"enhanced_for_statement": ("name", "value")},
+        ifs={"if_statement": ("condition", "consequence")},
+        exits=_C_LIKE_EXITS),
+    "php": Flow(
+        assigns={"assignment_expression": ("left", "right"), "augmented_assignment_expression": ("left", "right")},
+        ifs={"if_statement": ("condition", "body")},
+        exits=frozenset({"return_statement", "throw_expression", "exit_statement", "continue_statement",
+                         "break_statement"}),
+        exit_calls=re.compile(r"^(exit|die|http_response_code|header)$"),
+        names=frozenset({"variable_name"})),
+    "ruby": Flow(
+        assigns={"assignment": ("left", "right"), "operator_assignment": ("left", "right")},
+        loops={"for": ("pattern", "value")},
+        ifs={"if": ("condition", "consequence"), "if_modifier": ("condition", "body")},
+        unless={"unless": ("condition", "consequence"), "unless_modifier": ("condition", "body")},
+        exits=frozenset({"return", "break", "next"}),
+        exit_calls=re.compile(r"^(raise|redirect_to|head|render|fail)$")),
+    "c": Flow(
+        assigns={"init_declarator": ("declarator", "value"), "assignment_expression": ("left", "right")},
+        ifs={"if_statement": ("condition", "consequence")},
+        exits=frozenset({"return_statement", "continue_statement", "break_statement", "goto_statement"}),
+        exit_calls=re.compile(r"^(exit|abort|_exit)$")),
+    "rust": Flow(
+        assigns={"let_declaration": ("pattern", "value"), "assignment_expression": ("left", "right")},
+        ifs={"if_expression": ("condition", "consequence")},
+        exits=frozenset({"return_expression", "break_expression", "continue_expression"}),
+        exit_calls=re.compile(r"^(panic!?)$")),
+}
+FLOWS["typescript"] = FLOWS["tsx"] = FLOWS["javascript"]
+FLOWS["cpp"] = FLOWS["c"]
+FLOWS["csharp"] = Flow(
+    assigns={"variable_declarator": ("name", "value"), "assignment_expression": ("left", "right")},
+    ifs={"if_statement": ("condition", "consequence")}, exits=_C_LIKE_EXITS)

@@ -1,0 +1,169 @@
+"""Taint rules: data from a source to a sink inside a function, stopped by
+sanitizers and validating guards, in several languages."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from prescan.analyze import analyze_file
+from prescan.parse import parse
+from prescan.rules.loader import load_rules
+
+RULE = """\
+id: taint-test
+mode: taint
+languages: [{lang}]
+severity: high
+confidence: high
+cwe: [CWE-78]
+message: tainted $SINK
+why: w
+fix: f
+sources:
+{sources}
+sanitizers:
+{sanitizers}
+sinks:
+{sinks}
+"""
+
+LANGS = {
+    "python": ("py", ["  - pattern: request.$A"], ["  - pattern: shlex.quote(...)"], ["  - pattern: os.system($SINK)"]),
+    "javascript": ("js", ["  - pattern: req.query"], ["  - pattern: escape(...)"], ["  - pattern: exec($SINK)"]),
+    "go": ("go", ["  - pattern: r.FormValue(...)"], ["  - pattern: strconv.Quote(...)"],
+           ['  - pattern: exec.Command("sh", "-c", $SINK)']),
+    "php": ("php", ["  - pattern: $_GET"], ["  - pattern: escapeshellarg(...)"], ["  - pattern: system($SINK)"]),
+    "java": ("java", ["  - pattern: request.getParameter(...)"], ["  - pattern: encode(...)"],
+             ["  - pattern: Runtime.getRuntime().exec($SINK)"]),
+    "ruby": ("rb", ["  - pattern: params"], ["  - pattern: Shellwords.escape(...)"], ["  - pattern: system($SINK)"]),
+}
+
+
+def findings(tmp_path: Path, lang: str, code: str):
+    ext, sources, sanitizers, sinks = LANGS[lang]
+    d = tmp_path / "r"
+    d.mkdir(exist_ok=True)
+    (d / "taint-test.yml").write_text(RULE.format(lang=lang, sources="\n".join(sources),
+                                                  sanitizers="\n".join(sanitizers), sinks="\n".join(sinks)))
+    rules = load_rules([str(d)], builtin=False)
+    src = textwrap.dedent(code).encode()
+    return analyze_file(parse(f"f.{ext}", src, lang), rules)
+
+
+def lines(found):
+    return sorted(f.start_line for f in found)
+
+
+def test_python_flows_sanitizers_and_guards(tmp_path):
+    code = """\
+        def direct():
+            os.system(request.args["h"])
+        def chain():
+            h = request.args.get("h")
+            cmd = f"ping {h}"
+            full = cmd + " -c 1"
+            os.system(full)
+        def quoted():
+            h = request.args.get("h")
+            os.system("ping " + shlex.quote(h))
+        def guarded():
+            h = request.args.get("h")
+            if not valid_host(h):
+                abort(400)
+            os.system("ping " + h)
+        def emptiness_is_no_guard():
+            h = request.args.get("h")
+            if not h:
+                return
+            os.system("ping " + h)
+        def inside_positive_guard():
+            h = request.args.get("h")
+            if h in ALLOWED:
+                os.system("ping " + h)
+        def overwritten():
+            h = request.args.get("h")
+            h = "localhost"
+            os.system("ping " + h)
+        def containers_and_loops():
+            parts = [request.form["a"], "b"]
+            for p in parts:
+                os.system(p)
+        def unrelated():
+            x = "ls"
+            os.system(x)
+        """
+    found = findings(tmp_path, "python", code)
+    assert lines(found) == [2, 7, 20, 32]
+    chain = next(f for f in found if f.start_line == 7)
+    assert chain.origin == "taint"
+    assert [(s.line, s.note.split(":")[0]) for s in chain.trace] == \
+        [(4, "source"), (4, "assigned to h"), (5, "assigned to cmd"), (6, "assigned to full"), (7, "reaches the sink")]
+
+
+@pytest.mark.parametrize("lang,code,expected", [
+    ("javascript", """\
+        function a(req) { const q = req.query.name; const c = "ls " + q; exec(c); }
+        function b(req) { const q = escape(req.query.name); exec(`ls ${q}`); }
+        function c(req) { const q = req.query.name; exec(`ls ${q}`); }
+        """, [1, 3]),
+    ("go", """\
+        package m
+        func a(r *http.Request) {
+        \tname := r.FormValue("n")
+        \tcmd := "ls " + name
+        \texec.Command("sh", "-c", cmd).Run()
+        }
+        func b(r *http.Request) {
+        \tname := strconv.Quote(r.FormValue("n"))
+        \texec.Command("sh", "-c", "ls "+name).Run()
+        }
+        """, [5]),
+    ("php", """\
+        <?php
+        function a() { $f = $_GET['f']; $c = "ls " . $f; system($c); }
+        function b() { $f = escapeshellarg($_GET['f']); system("ls $f"); }
+        """, [2]),
+    ("java", """\
+        class A {
+          void a(HttpServletRequest request) throws Exception {
+            String f = request.getParameter("f");
+            String c = "ls " + f;
+            Runtime.getRuntime().exec(c);
+          }
+          void b(HttpServletRequest request) throws Exception {
+            String f = encode(request.getParameter("f"));
+            Runtime.getRuntime().exec("ls " + f);
+          }
+        }
+        """, [5]),
+    ("ruby", """\
+        def a
+          f = params[:f]
+          system("ls #{f}")
+        end
+        def b
+          f = Shellwords.escape(params[:f])
+          system("ls #{f}")
+        end
+        def c
+          f = params[:f]
+          return unless valid_name?(f)
+          system("ls #{f}")
+        end
+        """, [3]),
+])
+def test_other_languages(tmp_path, lang, code, expected):
+    assert lines(findings(tmp_path, lang, code)) == expected
+
+
+def test_taint_rule_needs_sources_and_sinks(tmp_path):
+    from prescan.errors import RuleError
+    d = tmp_path / "r"
+    d.mkdir()
+    (d / "bad-taint.yml").write_text("id: bad-taint\nmode: taint\nlanguages: [python]\nseverity: high\n"
+                                     "confidence: high\ncwe: [CWE-78]\nmessage: m\nwhy: w\nfix: f\n"
+                                     "sinks:\n  - pattern: os.system($SINK)\n")
+    with pytest.raises(RuleError, match="needs 'sources'"):
+        load_rules([str(d)], builtin=False)
