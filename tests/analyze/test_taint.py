@@ -167,3 +167,25 @@ def test_taint_rule_needs_sources_and_sinks(tmp_path):
                                      "sinks:\n  - pattern: os.system($SINK)\n")
     with pytest.raises(RuleError, match="needs 'sources'"):
         load_rules([str(d)], builtin=False)
+
+
+def test_size_and_existence_checks_are_not_validation(tmp_path):
+    code = """\
+        def size_checked():
+            names = request.args.getlist("n")
+            if len(names) > 10:
+                abort(400)
+            for n in names:
+                os.system(n)
+        def exists_checked():
+            p = request.args.get("p")
+            if not os.path.exists(p):
+                abort(404)
+            os.system(p)
+        def allow_listed():
+            p = request.args.get("p")
+            if p not in ALLOWED:
+                abort(404)
+            os.system(p)
+        """
+    assert lines(findings(tmp_path, "python", code)) == [6, 11]

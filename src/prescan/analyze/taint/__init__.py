@@ -7,6 +7,7 @@ module only follows the data between them, in source order, one function (or
 the module's top level) at a time, and only where a sink was found."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -17,8 +18,11 @@ from prescan.analyze.taint.lang import FLOWS, Flow
 Span = tuple[int, int]
 Step = tuple[int, str]                  # (byte offset, what happens there)
 
-# a guard condition validates a value when it calls something on it or compares it with a set or a value
+# a guard condition validates a value when it calls something on it or compares it with a set or a value;
+# a test for null or emptiness, or for whether a file exists, validates nothing
 _NULL_WORDS = ("None", "null", "nil", "undefined", '""', "''")
+_MEASURES = re.compile(r"^(len|sum|count|size|length|strlen|sizeof|any|all|max|min|file_size|st_size)$")
+_EXISTENCE = re.compile(r"exists?\b|exist\?|file\?|directory\?|is_?file|is_?dir|isfile|isdir|IsNotExist|Stat\(")
 
 
 @dataclass(frozen=True)
@@ -181,15 +185,73 @@ class _Scope:
         return fn is not None and bool(self.flow.exit_calls.match(self.text(fn.start_byte, fn.end_byte)))
 
     def validated_names(self, cond: ts.Node | None) -> frozenset[bytes]:
-        """Variables a condition validates: it must call something or test
-        membership or equality; a null or emptiness test validates nothing."""
+        """Variables a condition validates: those it passes to a check
+        (`valid(x)`, `x.startswith(...)`, `commonpath([base, x])`) or compares
+        (`x == "a"`, `x in ALLOWED`). Tests for null, emptiness, existence or
+        size validate nothing, and neither do values used only inside a
+        comprehension or a nested expression."""
         if cond is None:
             return frozenset()
         text = self.text(cond.start_byte, cond.end_byte)
-        checks = "(" in text or " in " in text or "==" in text or "!=" in text or "=~" in text
-        if not checks or any(w in text for w in _NULL_WORDS):
+        if any(w in text for w in _NULL_WORDS) or _EXISTENCE.search(text):
             return frozenset()
-        return frozenset(self.text_bytes(n) for n in self.reads(cond) if self.text_bytes(n) in self.state)
+        found: set[bytes] = set()
+        stack = [cond]
+        while stack:
+            node = stack.pop()
+            t = node.type
+            if "call" in t or "invocation" in t:
+                args = node.child_by_field_name("arguments")
+                for arg in (args.named_children if args is not None else ()):
+                    self._operand(arg, found, cond)
+                # the value a method is called on: x.startswith(...), x.match(...)
+                receiver = node.child_by_field_name("receiver") or node.child_by_field_name("object")
+                fn = node.child_by_field_name("function")
+                if receiver is None and fn is not None:
+                    receiver = fn.child_by_field_name("object") or fn.child_by_field_name("operand")
+                if receiver is not None:
+                    self._operand(receiver, found, cond)
+            elif t in ("comparison_operator", "binary_expression", "binary"):
+                ops = [self.text(c.start_byte, c.end_byte) for c in node.children if not c.is_named]
+                kids = [c for c in node.named_children if not c.is_extra]
+                if any(o in ("==", "!=", "===", "!==", "in", "not in", "=~", "<", ">", "<=", ">=") for o in ops):
+                    for k in (kids[:1] if any(o in ("in", "not in") for o in ops) else kids):
+                        self._operand(k, found, cond)
+            stack.extend(node.named_children)
+        return frozenset(found)
+
+    def _operand(self, node: ts.Node, found: set[bytes], cond: ts.Node) -> None:
+        """The variable an operand stands for: x, x.attr, x[i], or each item of a list or tuple."""
+        if node.type in ("list", "tuple", "array", "array_creation_expression", "argument", "expression_list"):
+            for c in node.named_children:
+                self._operand(c, found, cond)
+            return
+        base = node
+        while base.type not in self.flow.names:
+            inner = base.child_by_field_name("object") or base.child_by_field_name("operand") \
+                or (base.named_children[0] if base.type in ("subscript", "subscript_expression", "element_reference",
+                                                               "index_expression", "parenthesized_expression")
+                    and base.named_child_count else None)
+            if inner is None:
+                return
+            base = inner
+        name = self.text_bytes(base)
+        if name in self.state and not self.measured_only(base, cond):
+            found.add(name)
+
+    def measured_only(self, ident: ts.Node, cond: ts.Node) -> bool:
+        """`len(x) > N`, `x.length < N`: a check of how much, not of what."""
+        node = ident.parent
+        while node is not None and node != cond:
+            if "call" in node.type or "invocation" in node.type or node.type in ("attribute", "member_expression",
+                                                                                   "selector_expression"):
+                callee = node.child_by_field_name("function") or node.child_by_field_name("attribute") \
+                    or node.child_by_field_name("property") or node.child_by_field_name("field") \
+                    or node.child_by_field_name("method") or node.child_by_field_name("name")
+                if callee is not None and _MEASURES.match(self.text(callee.start_byte, callee.end_byte)):
+                    return True
+            node = node.parent
+        return False
 
     def is_validated(self, s: int, e: int, name: bytes) -> bool:
         return any(a <= s and e <= b and name in names for a, b, names in self.validated)
