@@ -3,6 +3,7 @@
 intersection and normalised line hashing. Twin of prescan._native._lineindex_py."""
 from array import array
 from cpython cimport array as carray
+from libc.math cimport log2
 
 BACKEND = "cython"
 
@@ -96,4 +97,22 @@ def normalized_hash(const unsigned char[:] data):
                 continue
             h ^= c
             h *= 1099511628211ULL
+    return h
+
+
+def shannon_entropy(const unsigned char[:] data):
+    """Bits of Shannon entropy per byte of data (0.0 for empty data)."""
+    cdef Py_ssize_t i, n = data.shape[0]
+    cdef long long counts[256]
+    cdef double h = 0.0, p
+    if n == 0:
+        return 0.0
+    for i in range(256):
+        counts[i] = 0
+    for i in range(n):
+        counts[data[i]] += 1
+    for i in range(256):
+        if counts[i]:
+            p = <double>counts[i] / n
+            h -= p * log2(p)
     return h

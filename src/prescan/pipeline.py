@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
-from prescan.analyze import analyze_file, matcher_for
+from prescan.analyze import analyze_file, matcher_for, secret_findings
 from prescan.change.model import ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
@@ -48,7 +48,7 @@ class FileWarning:
 class _Job:
     path: str
     side: str                            # "base" | "head"
-    language: str
+    language: str | None                 # None: a text file only checked for secrets
     data: bytes
 
 
@@ -86,6 +86,10 @@ def _init_worker(ruleset: RuleSet) -> None:
 def _scan_job(job: _Job) -> _Outcome:
     """Parse and analyze one file version; never raises for bad input."""
     t0 = time.perf_counter()
+    if job.language is None:
+        secrets = tuple(secret_findings(job.path, job.data))
+        return _Outcome(job.path, job.side, secrets, (), job.data.count(b"\n"), (), 0.0,
+                        time.perf_counter() - t0)
     try:
         parsed = parse(job.path, job.data, job.language)
     except Exception as exc:  # noqa: BLE001 - hostile input must not stop the scan
@@ -100,7 +104,8 @@ def _scan_job(job: _Job) -> _Outcome:
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
     try:
-        findings = tuple(analyze_file(parsed, _RULESET))
+        findings = tuple(analyze_file(parsed, _RULESET)) + \
+            tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
     except Exception as exc:  # noqa: BLE001
         findings = ()
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
@@ -125,10 +130,8 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
         if data is None:
             continue
         language = languages.detect(path, data[:256])
-        if language is None:
-            continue
         if b"\0" in data[:8000]:
-            if side == "head":
+            if side == "head" and language is not None:
                 warnings.append(FileWarning(path, "binary file, not scanned", kind="binary"))
             continue
         if len(data) > opts.max_file_size:
@@ -155,7 +158,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
 
     t1 = time.perf_counter()
     # build each language's combined query once, here: forked workers inherit it
-    for language in sorted({j.language for j in jobs}):
+    for language in sorted({j.language for j in jobs if j.language}):
         matcher_for(ruleset, language)
     executor = make_executor(opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker, (ruleset,))
     outcomes: list[_Outcome] = []

@@ -74,7 +74,8 @@ def test_bench_json_on_a_plain_folder(tmp_path):
     assert proc.stderr == b""          # progress only on a terminal
     doc = json.loads(proc.stdout)
     assert doc["schema"] == "prescan-bench" and doc["schema_version"] == 1
-    assert doc["corpus"]["files"] == 5 and doc["corpus"]["lines"] == 3 * 13 + 2 * 11
+    # the README is scanned too (for secrets); the image, node_modules and symlinks are not
+    assert doc["corpus"]["files"] == 6 and doc["corpus"]["lines"] == 3 * 13 + 2 * 11 + 1
     fs = doc["full_scan"]
     assert set(fs["stages_s"]) == {"change", "parse", "analyze", "scan_wall", "report"}
     assert all(v >= 0 for v in fs["stages_s"].values())

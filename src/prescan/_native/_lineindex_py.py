@@ -52,3 +52,14 @@ def normalized_hash(data: bytes) -> int:
         h ^= c
         h = (h * 1099511628211) & 0xFFFFFFFFFFFFFFFF
     return h
+
+
+def shannon_entropy(data: bytes) -> float:
+    if not data:
+        return 0.0
+    from collections import Counter
+    from math import log2
+    n, h = len(data), 0.0
+    for c in Counter(data).values():
+        h -= (c / n) * log2(c / n)
+    return h

@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from prescan._native import lineindex
 from prescan.analyze.matcher import LanguageMatcher, Match
+from prescan.analyze.secrets import find_secrets
 from prescan.findings import Finding, TraceStep
 from prescan.parse.model import Unit
 from prescan.rules.loader import RuleSet
@@ -91,4 +92,33 @@ def _interpolate(message: str, m: Match, source: bytes) -> str:
     return message
 
 
-__all__ = ["analyze_file", "matcher_for", "Rule"]
+__all__ = ["analyze_file", "matcher_for", "secret_findings", "Rule"]
+
+
+def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:
+    """Credentials committed in a file of any kind, masked."""
+    hits = find_secrets(source)
+    if not hits:
+        return []
+    starts = lineindex.line_starts(source)
+    offsets = array("q")
+    for h in hits:
+        offsets.append(h.start)
+        offsets.append(max(h.start, h.end - 1))
+    lines, cols = lineindex.offsets_to_points(source, starts, offsets)
+    unit_starts = [u.start_byte for u in units]
+    out = []
+    for i, h in enumerate(hits):
+        sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
+        unit = _enclosing(units, unit_starts, h.start, h.end)
+        masked_source = source[:h.start] + h.masked.encode() + source[h.end:]
+        snippet = _snippet(masked_source, lineindex.line_starts(masked_source), sl, sl)
+        out.append(Finding(
+            rule_id=h.detector.id, origin="secret", severity=h.detector.severity,
+            confidence=h.detector.confidence, path=path,
+            message=f"{h.detector.what} is committed here ({h.masked}); anyone who can read the code can use it",
+            start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit, snippet=snippet,
+            language=language, cwe=("CWE-798",),
+            fingerprint=base_fingerprint(h.detector.id, unit, source[h.start:h.end]),
+        ))
+    return out

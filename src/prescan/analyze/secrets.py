@@ -1,0 +1,111 @@
+"""Credentials in any text file a deployment ships: well-known token formats,
+private keys, database URLs with passwords, and high-entropy strings assigned
+to secret-sounding names. Placeholders and documentation examples stay quiet,
+and a secret is never reported whole: findings carry it masked."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prescan._native import lineindex
+
+
+@dataclass(frozen=True)
+class Detector:
+    id: str
+    pattern: re.Pattern          # group "secret" (or the whole match) is the credential
+    severity: str
+    confidence: str
+    what: str
+
+
+def _d(id_: str, rx: str, severity: str, confidence: str, what: str) -> Detector:
+    return Detector(id_, re.compile(rx.encode()), severity, confidence, what)
+
+
+DETECTORS = (
+    _d("secret-aws-access-key-id", r"\b(?P<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\b", "high", "high",
+       "an AWS access key id"),
+    _d("secret-aws-secret-access-key",
+       r"(?i)aws.{0,24}?(?:secret|private).{0,16}?[\"'\s:=]{1,4}(?P<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
+       "critical", "medium", "an AWS secret access key"),
+    _d("secret-github-token", r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b",
+       "critical", "high", "a GitHub token"),
+    _d("secret-gitlab-token", r"\b(?P<secret>glpat-[A-Za-z0-9_\-]{20,})", "critical", "high", "a GitLab token"),
+    _d("secret-slack-token", r"\b(?P<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "high", "high", "a Slack token"),
+    _d("secret-slack-webhook",
+       r"(?P<secret>https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})",
+       "medium", "high", "a Slack incoming-webhook URL"),
+    _d("secret-stripe-live-key", r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})", "critical", "high",
+       "a Stripe live secret key"),
+    _d("secret-google-api-key", r"\b(?P<secret>AIza[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])", "high", "high",
+       "a Google API key"),
+    _d("secret-npm-token", r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b", "critical", "high", "an npm access token"),
+    _d("secret-pypi-token", r"\b(?P<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,})", "critical", "high",
+       "a PyPI upload token"),
+    _d("secret-sendgrid-key", r"\b(?P<secret>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})", "high", "high",
+       "a SendGrid API key"),
+    _d("secret-mailgun-key", r"\b(?P<secret>key-[0-9a-zA-Z]{32})\b", "high", "medium", "a Mailgun API key"),
+    _d("secret-twilio-key", r"\b(?P<secret>SK[0-9a-f]{32})\b", "high", "medium", "a Twilio API key"),
+    _d("secret-private-key", r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
+                             r"(?: BLOCK)?-----)", "critical", "high", "a private key"),
+    _d("secret-database-url-password",
+       r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql)://[^:\s/@\"']+:"
+       r"(?P<secret>[^@\s/\"']{4,})@[^\s\"']+", "high", "medium", "a database URL with a password"),
+    _d("secret-jwt", r"\b(?P<secret>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})",
+       "medium", "medium", "a JSON Web Token"),
+)
+
+# a string literal assigned to a name that says it is a secret
+GENERIC = re.compile(
+    rb"(?i)(?P<name>[\w.\-]*(?:secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|"
+    rb"access[_\-]?key|auth[_\-]?key|signing[_\-]?key|client[_\-]?secret)[\w\-]*)[\"']?\s*(?::=|=>|=|:)\s*"
+    rb"(?:[\w.]+\()?[\"'](?P<secret>[^\"'\s]{16,200})[\"']")
+
+# values that say they are not real: examples, templates, references to the environment
+PLACEHOLDER = re.compile(
+    rb"(?i)example|changeme|change_me|replace|your[_\-]|xxxx|\*\*\*\*|<[^>]*>|\$\{|\{\{|%\(|dummy|fake|sample|"
+    rb"placeholder|redacted|insert|todo|secret_here|not[_\-]?a[_\-]?real|0000000000|1234567890|abcdef123|"
+    rb"^(.)\1+$")
+KNOWN_EXAMPLES = {b"AKIAIOSFODNN7EXAMPLE", b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}
+GENERIC_MIN_ENTROPY = 3.5
+
+
+@dataclass(frozen=True)
+class SecretHit:
+    detector: Detector
+    start: int                  # the credential itself, in bytes
+    end: int
+    masked: str
+
+
+def mask(secret: bytes) -> str:
+    text = secret.decode("utf-8", "replace")
+    keep = 4 if len(text) >= 16 else 2
+    return text[:keep] + "*" * max(4, min(12, len(text) - keep))
+
+
+def find_secrets(data: bytes) -> list[SecretHit]:
+    hits: list[SecretHit] = []
+    taken: list[tuple[int, int]] = []
+    for det in DETECTORS:
+        for m in det.pattern.finditer(data):
+            s, e = m.span("secret")
+            value = data[s:e]
+            if value in KNOWN_EXAMPLES or (det.id != "secret-private-key" and PLACEHOLDER.search(value)):
+                continue
+            hits.append(SecretHit(det, s, e, mask(value)))
+            taken.append((s, e))
+    for m in GENERIC.finditer(data):
+        s, e = m.span("secret")
+        value = data[s:e]
+        if any(a < e and s < b for a, b in taken) or PLACEHOLDER.search(value) or value in KNOWN_EXAMPLES:
+            continue
+        if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY:
+            continue
+        name = m.group("name").decode("utf-8", "replace")
+        det = Detector("secret-generic-high-entropy", GENERIC, "medium", "low",
+                       f"a high-entropy string assigned to {name}")
+        hits.append(SecretHit(det, s, e, mask(value)))
+    hits.sort(key=lambda h: h.start)
+    return hits
