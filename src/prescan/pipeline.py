@@ -87,7 +87,7 @@ def _scan_job(job: _Job) -> _Outcome:
     """Parse and analyze one file version; never raises for bad input."""
     t0 = time.perf_counter()
     if job.language is None:
-        secrets = tuple(secret_findings(job.path, job.data))
+        secrets = tuple(secret_findings(job.path, job.data)) if _RULESET.secrets else ()
         return _Outcome(job.path, job.side, secrets, (), job.data.count(b"\n"), (), 0.0,
                         time.perf_counter() - t0)
     try:
@@ -104,8 +104,9 @@ def _scan_job(job: _Job) -> _Outcome:
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
     try:
-        findings = tuple(analyze_file(parsed, _RULESET)) + \
-            tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
+        findings = tuple(analyze_file(parsed, _RULESET))
+        if _RULESET.secrets:
+            findings += tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
     except Exception as exc:  # noqa: BLE001
         findings = ()
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
@@ -114,7 +115,8 @@ def _scan_job(job: _Job) -> _Outcome:
                     parsed.facts.units, t1 - t0, t2 - t1)
 
 
-def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning]) -> list[_Job]:
+def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning],
+              secrets: bool) -> list[_Job]:
     if fc.submodule or fc.symlink:
         return []
     if fc.binary:
@@ -130,6 +132,8 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
         if data is None:
             continue
         language = languages.detect(path, data[:256])
+        if language is None and not secrets:
+            continue                    # without the credential detectors, only code is read
         if b"\0" in data[:8000]:
             if side == "head" and language is not None:
                 warnings.append(FileWarning(path, "binary file, not scanned", kind="binary"))
@@ -151,7 +155,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
         patch_text=opts.patch_text, all_files=opts.all_files)
     warnings: list[FileWarning] = []
     try:
-        jobs = [j for fc in cs.files for j in _jobs_for(fc, contents, opts, warnings)]
+        jobs = [j for fc in cs.files for j in _jobs_for(fc, contents, opts, warnings, ruleset.secrets)]
     finally:
         contents.close()
     timings["change"] = time.perf_counter() - t0

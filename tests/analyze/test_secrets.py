@@ -58,7 +58,7 @@ def test_secrets_in_config_files_are_found_and_masked_everywhere(repo: GitRepo):
         "deploy/values.yaml": f"github:\n  token: {GITHUB}\n",
         "app.py": f'x = 1\nKEY = "{AWS_ID}"\n',
     })
-    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
+    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root, builtin=True)
     assert code == 1
     assert [(f["rule_id"], f["path"], f["start_line"], f["origin"]) for f in doc["findings"]] == [
         ("secret-stripe-live-key", ".env", 1, "secret"),
@@ -68,3 +68,6 @@ def test_secrets_in_config_files_are_found_and_masked_everywhere(repo: GitRepo):
     text = json.dumps(doc)
     for secret in (STRIPE, GITHUB, AWS_ID):
         assert secret not in text
+    # the detectors come with the built-in pack: a scan with only the user's rules reads code only
+    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
+    assert code == 0 and doc["findings"] == []

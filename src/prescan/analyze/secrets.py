@@ -17,43 +17,44 @@ class Detector:
     severity: str
     confidence: str
     what: str
+    hints: tuple[bytes, ...] = ()   # the regex runs only on files holding one of these (lower case)
 
 
-def _d(id_: str, rx: str, severity: str, confidence: str, what: str) -> Detector:
-    return Detector(id_, re.compile(rx.encode()), severity, confidence, what)
+def _d(id_: str, rx: str, severity: str, confidence: str, what: str, *hints: str) -> Detector:
+    return Detector(id_, re.compile(rx.encode()), severity, confidence, what, tuple(h.encode() for h in hints))
 
 
 DETECTORS = (
     _d("secret-aws-access-key-id", r"\b(?P<secret>(?:AKIA|ASIA)[0-9A-Z]{16})\b", "high", "high",
-       "an AWS access key id"),
+       "an AWS access key id", "akia", "asia"),
     _d("secret-aws-secret-access-key",
        r"(?i)aws.{0,24}?(?:secret|private).{0,16}?[\"'\s:=]{1,4}(?P<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
-       "critical", "medium", "an AWS secret access key"),
+       "critical", "medium", "an AWS secret access key", "aws"),
     _d("secret-github-token", r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b",
-       "critical", "high", "a GitHub token"),
-    _d("secret-gitlab-token", r"\b(?P<secret>glpat-[A-Za-z0-9_\-]{20,})", "critical", "high", "a GitLab token"),
-    _d("secret-slack-token", r"\b(?P<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "high", "high", "a Slack token"),
+       "critical", "high", "a GitHub token", "gh", "github_pat_"),
+    _d("secret-gitlab-token", r"\b(?P<secret>glpat-[A-Za-z0-9_\-]{20,})", "critical", "high", "a GitLab token", "glpat-"),
+    _d("secret-slack-token", r"\b(?P<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "high", "high", "a Slack token", "xox"),
     _d("secret-slack-webhook",
        r"(?P<secret>https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})",
-       "medium", "high", "a Slack incoming-webhook URL"),
+       "medium", "high", "a Slack incoming-webhook URL", "hooks.slack.com"),
     _d("secret-stripe-live-key", r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})", "critical", "high",
-       "a Stripe live secret key"),
+       "a Stripe live secret key", "_live_"),
     _d("secret-google-api-key", r"\b(?P<secret>AIza[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])", "high", "high",
-       "a Google API key"),
-    _d("secret-npm-token", r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b", "critical", "high", "an npm access token"),
+       "a Google API key", "aiza"),
+    _d("secret-npm-token", r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b", "critical", "high", "an npm access token", "npm_"),
     _d("secret-pypi-token", r"\b(?P<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,})", "critical", "high",
-       "a PyPI upload token"),
+       "a PyPI upload token", "pypi-"),
     _d("secret-sendgrid-key", r"\b(?P<secret>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})", "high", "high",
-       "a SendGrid API key"),
-    _d("secret-mailgun-key", r"\b(?P<secret>key-[0-9a-zA-Z]{32})\b", "high", "medium", "a Mailgun API key"),
-    _d("secret-twilio-key", r"\b(?P<secret>SK[0-9a-f]{32})\b", "high", "medium", "a Twilio API key"),
+       "a SendGrid API key", "sg."),
+    _d("secret-mailgun-key", r"\b(?P<secret>key-[0-9a-zA-Z]{32})\b", "high", "medium", "a Mailgun API key", "key-"),
+    _d("secret-twilio-key", r"\b(?P<secret>SK[0-9a-f]{32})\b", "high", "medium", "a Twilio API key", "sk"),
     _d("secret-private-key", r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
-                             r"(?: BLOCK)?-----)", "critical", "high", "a private key"),
+                             r"(?: BLOCK)?-----)", "critical", "high", "a private key", "private key"),
     _d("secret-database-url-password",
        r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql)://[^:\s/@\"']+:"
-       r"(?P<secret>[^@\s/\"']{4,})@[^\s\"']+", "high", "medium", "a database URL with a password"),
+       r"(?P<secret>[^@\s/\"']{4,})@[^\s\"']+", "high", "medium", "a database URL with a password", "://"),
     _d("secret-jwt", r"\b(?P<secret>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})",
-       "medium", "medium", "a JSON Web Token"),
+       "medium", "medium", "a JSON Web Token", "eyj"),
 )
 
 # a string literal assigned to a name that says it is a secret
@@ -79,16 +80,37 @@ class SecretHit:
     masked: str
 
 
+def _generic_matches(data: bytes, lower: bytes):
+    """GENERIC, run only on the lines that hold one of its words."""
+    done = -1
+    for w in _GENERIC_WORDS.finditer(lower):
+        if w.start() <= done:
+            continue
+        a = data.rfind(b"\n", 0, w.start()) + 1
+        b = data.find(b"\n", w.end())
+        b = len(data) if b == -1 else b
+        done = b
+        yield from GENERIC.finditer(data, a, b)
+
+
 def mask(secret: bytes) -> str:
     text = secret.decode("utf-8", "replace")
     keep = 4 if len(text) >= 16 else 2
     return text[:keep] + "*" * max(4, min(12, len(text) - keep))
 
 
+# the words GENERIC needs, as a cheap first pass over lower-cased text
+_GENERIC_WORDS = re.compile(rb"secret|token|api[_\-]?key|apikey|passw|pwd|private[_\-]?key|access[_\-]?key|"
+                            rb"auth[_\-]?key|signing[_\-]?key")
+
+
 def find_secrets(data: bytes) -> list[SecretHit]:
     hits: list[SecretHit] = []
     taken: list[tuple[int, int]] = []
+    lower = data.lower()
     for det in DETECTORS:
+        if det.hints and not any(h in lower for h in det.hints):
+            continue
         for m in det.pattern.finditer(data):
             s, e = m.span("secret")
             value = data[s:e]
@@ -96,7 +118,7 @@ def find_secrets(data: bytes) -> list[SecretHit]:
                 continue
             hits.append(SecretHit(det, s, e, mask(value)))
             taken.append((s, e))
-    for m in GENERIC.finditer(data):
+    for m in _generic_matches(data, lower):
         s, e = m.span("secret")
         value = data[s:e]
         if any(a < e and s < b for a, b in taken) or PLACEHOLDER.search(value) or value in KNOWN_EXAMPLES:

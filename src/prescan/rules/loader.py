@@ -39,6 +39,7 @@ def builtin_rules_dir() -> Path:
 class RuleSet:
     rules: tuple[Rule, ...]
     digest: str             # hash of every rule's source and prescan's version: the cache key
+    secrets: bool = False   # the built-in credential detectors run too (they come with the built-in pack)
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:
@@ -51,7 +52,8 @@ class RuleSet:
         keep = tuple(r for r in self.rules if (not include or r.id in include) and
                      not (exclude and r.id in exclude))
         return RuleSet(keep, self.digest + ("|" + ",".join(sorted(include or ())) + "-" +
-                                            ",".join(sorted(exclude or ())) if include or exclude else ""))
+                                            ",".join(sorted(exclude or ())) if include or exclude else ""),
+                       self.secrets)
 
 
 def rule_files(directory: str | os.PathLike) -> list[Path]:
@@ -81,7 +83,7 @@ def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSe
         seen[rule.id] = str(f)
         rules.append(rule)
         h.update(b"\0" + text.encode())
-    ruleset = RuleSet(tuple(rules), h.hexdigest()[:32])
+    ruleset = RuleSet(tuple(rules), h.hexdigest()[:32], secrets=builtin)
     from prescan.rules.queries import validate
     validate(ruleset)
     return ruleset
