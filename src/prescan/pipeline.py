@@ -181,14 +181,14 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     base = number_occurrences(f for o in outcomes if o.side == "base" for f in o.findings)
     for o in outcomes:
         warnings.extend(o.warnings)
-    if cs.base is None and cs.mode in ("all",):
-        new, unchanged, fixed = head, [], []
+    if cs.mode == "all":
+        # a whole tree has nothing to compare with: everything it holds is new
+        shown, fixed = [replace(f, status="new") for f in head], []
     else:
         new, unchanged, fixed = compare(head, base, cs)
-    units = {o.path: o.units for o in outcomes if o.side == "head"}
-    spans = changed_spans(cs, units)
-    shown = [replace(f, status="new") for f in new] + \
-            [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
+        spans = changed_spans(cs, {o.path: o.units for o in outcomes if o.side == "head"})
+        shown = [replace(f, status="new") for f in new] + \
+                [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
     shown.sort(key=Finding.sort_key)
     fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
     heads = [o for o in outcomes if o.side == "head"]
