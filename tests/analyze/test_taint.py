@@ -189,3 +189,33 @@ def test_size_and_existence_checks_are_not_validation(tmp_path):
             os.system(p)
         """
     assert lines(findings(tmp_path, "python", code)) == [6, 11]
+
+
+def test_calls_into_a_function_of_the_same_file(tmp_path):
+    code = """\
+        def run_tool(name, args):
+            os.system("tool " + args)
+        class Handler:
+            def get(self):
+                run_tool("x", request.args["a"])
+            def safe(self):
+                run_tool(request.args["a"], "--version")
+            def method_call(self):
+                self.convert(request.args["fmt"])
+            def convert(self, fmt):
+                os.system("convert -f " + fmt)
+        """
+    found = findings(tmp_path, "python", code)
+    assert lines(found) == [2, 11]
+    first = next(f for f in found if f.start_line == 2)
+    assert [(s.line, s.note.split(":")[0]) for s in first.trace] == \
+        [(5, "source"), (5, "passed to run_tool()"), (1, "parameter args"), (2, "reaches the sink")]
+
+
+def test_javascript_helper_called_from_a_route(tmp_path):
+    code = """\
+        function convert(target) { exec("soffice --convert-to " + target); }
+        app.post('/docs', (req, res) => { convert(req.query.to); res.end(); });
+        app.post('/safe', (req, res) => { convert("pdf"); res.end(); });
+        """
+    assert lines(findings(tmp_path, "javascript", code)) == [1]

@@ -35,7 +35,7 @@ def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
         return []
     matcher = matcher_for(ruleset, facts.language)
     units = facts.units
-    scopes = [(u.start_byte, u.end_byte) for u in units if u.kind in ("function", "method")]
+    scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
     hits = matcher.run(parsed.tree.root_node, source, scopes)
     if not hits:
         return []

@@ -88,7 +88,7 @@ class LanguageMatcher:
             out[lid] = [Match(m.start(), m.end()) for m in rx.finditer(source)]
         return out
 
-    def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int]] = ()) -> list[tuple]:
+    def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int, str]] = ()) -> list[tuple]:
         """(rule, match, trace steps) for every finding in the file; `scopes`
         are the spans of functions, where taint rules follow data."""
         found = self.leaf_matches(root, source)
@@ -123,7 +123,8 @@ class LanguageMatcher:
             return []
         spans = [(m.start, m.end) for f in spec.sources for m in ev.eval(f)]
         clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)]
-        hits = taint.track(root, source, self.language, [*scopes, (0, len(source))], spans, clean, list(sinks))
+        hits = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
+                           list(sinks))
         out = []
         for hit in hits:
             m = sinks[hit.sink]

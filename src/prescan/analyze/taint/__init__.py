@@ -56,34 +56,62 @@ class _Spans:
         return out
 
 
-def track(root: ts.Node, source: bytes, language: str, scopes: list[Span], sources: list[Span],
+def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]], sources: list[Span],
           sanitizers: list[Span], sinks: list[Span]) -> list[Hit]:
-    """Every sink span that tainted data reaches. `scopes` are the function
-    (and module) spans; nested scopes are analyzed on their own."""
+    """Every sink span that tainted data reaches. `scopes` are the functions
+    (start, end, name) and the module; nested scopes are analyzed on their own.
+    A call to a function of the same file whose parameter reaches a sink is
+    followed into it."""
     flow = FLOWS.get(language)
     if flow is None or not sinks or not sources:
         return []
     src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
-    hits: list[Hit] = []
     ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
-    for scope in ordered:
-        if not any(scope[0] <= a and b <= scope[1] for a, b in sink_set):
-            continue
-        inner = [s for s in ordered if s != scope and scope[0] <= s[0] and s[1] <= scope[1]]
-        node = root.descendant_for_byte_range(scope[0], scope[1])
+    nodes = {}
+    for start, end, _name in ordered:
+        node = root.descendant_for_byte_range(start, end)
         while node is not None and node.parent is not None and \
-                (node.parent.start_byte, node.parent.end_byte) == scope:
+                (node.parent.start_byte, node.parent.end_byte) == (start, end):
             node = node.parent
-        if node is None:
+        nodes[start, end] = node
+
+    def inner_of(scope):
+        return [(a, b) for a, b, _ in ordered if (a, b) != scope and scope[0] <= a and b <= scope[1]]
+
+    def holds_sink(scope) -> bool:
+        return any(scope[0] <= a and b <= scope[1] for a, b in sink_set)
+
+    # which parameters of each function reach a sink (no real sources in play)
+    summaries: dict[bytes, list[tuple[int, Span, tuple[Step, ...]]]] = {}
+    for start, end, name in ordered:
+        node = nodes[start, end]
+        if node is None or not name or name.startswith("<") or not holds_sink((start, end)):
             continue
-        hits.extend(_Scope(flow, source, src, clean, sink_set, inner).run(node))
-    return hits
+        scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner_of((start, end)))
+        params = scope.parameters(node)
+        for at, pname in params:
+            scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
+        index = {at: i for i, (at, _) in enumerate(params)}
+        for hit in scope.run(node):
+            i = index.get(hit.steps[0][0])
+            if i is not None:
+                summaries.setdefault(name.encode(), []).append((i, hit.sink, hit.steps))
+
+    hits: dict[Span, Hit] = {}
+    for start, end, _name in ordered:
+        node = nodes[start, end]
+        if node is None or not (holds_sink((start, end)) or summaries):
+            continue
+        for hit in _Scope(flow, source, src, clean, sink_set, inner_of((start, end)), summaries).run(node):
+            hits.setdefault(hit.sink, hit)          # one finding per sink, with the first path found
+    return sorted(hits.values(), key=lambda h: h.sink)
 
 
 class _Scope:
     def __init__(self, flow: Flow, source: bytes, src: _Spans, clean: _Spans, sinks: set[Span],
-                 inner: list[Span]) -> None:
+                 inner: list[Span], summaries: dict | None = None) -> None:
         self.flow, self.source, self.src, self.clean, self.sinks = flow, source, src, clean, sinks
+        self.summaries = summaries or {}
         self.inner = set(inner)
         self.checked: set[Span] = set()
         self.state: dict[bytes, tuple[Step, ...]] = {}
@@ -112,6 +140,8 @@ class _Scope:
     # -- events
     def enter(self, node: ts.Node) -> None:
         t = node.type
+        if self.summaries and ("call" in t or "invocation" in t):
+            self.check_call(node)
         if t in self.flow.loops:
             var, it = (node.child_by_field_name(f) for f in self.flow.loops[t])
             if var is not None and it is not None:
@@ -139,6 +169,48 @@ class _Scope:
         steps = self.taint_of(node)
         if steps is not None:
             self.hits.append(Hit(span, steps + ((span[0], "reaches the sink"),)))
+
+    def check_call(self, node: ts.Node) -> None:
+        """A call to a function of this file whose parameter reaches a sink."""
+        fn = node.child_by_field_name("function") or node.child_by_field_name("method") \
+            or node.child_by_field_name("name")
+        if fn is None:
+            return
+        callee = re.split(rb"[.:>\-]+", self.text_bytes(fn))[-1]
+        flows = self.summaries.get(callee)
+        args = node.child_by_field_name("arguments")
+        if not flows or args is None:
+            return
+        positional = [a for a in args.named_children if not a.is_extra and "keyword" not in a.type]
+        for i, sink, steps in flows:
+            if i < len(positional):
+                t = self.taint_of(positional[i])
+                if t is not None:
+                    step = (node.start_byte, f"passed to {callee.decode('utf-8', 'replace')}()")
+                    self.hits.append(Hit(sink, t + (step,) + steps))
+
+    def parameters(self, fn: ts.Node) -> list[tuple[int, bytes]]:
+        """(offset, name) of a function's parameters, without a leading self/cls."""
+        node, params = fn, None
+        for _ in range(4):          # decorated definitions and C declarators wrap the parameters
+            params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+            if params is not None:
+                break
+            node = node.child_by_field_name("definition") or node.child_by_field_name("declarator") \
+                or node.child_by_field_name("value")
+            if node is None:
+                return []
+        if params is None:
+            return []
+        seen, out = set(), []
+        for ident in sorted(self.reads(params), key=lambda n: n.start_byte):
+            name = self.text_bytes(ident)
+            if name not in seen:
+                seen.add(name)
+                out.append((ident.start_byte, name))
+        if out and out[0][1] in (b"self", b"cls"):
+            out = out[1:]
+        return out
 
     # -- taint of code
     def taint_of(self, node: ts.Node | None) -> tuple[Step, ...] | None:
