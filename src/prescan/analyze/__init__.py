@@ -1,7 +1,9 @@
-"""The analyze stage: rules (and later taint and secrets) over one parsed file.
+"""The analyze stage: pattern and taint rules over one parsed file, and the
+credential detectors over any text file.
 
-Entry point: analyze_file(parsed, ruleset) -> list[Finding] with base
-fingerprints (occurrence numbers are added once all files are in)."""
+Entry points: analyze_file(parsed, ruleset) and secret_findings(path, data),
+each -> list[Finding] with base fingerprints (occurrence numbers are added
+once all files are in)."""
 from __future__ import annotations
 
 from array import array
@@ -13,7 +15,6 @@ from prescan.analyze.secrets import find_secrets
 from prescan.findings import Finding, TraceStep
 from prescan.parse.model import Unit
 from prescan.rules.loader import RuleSet
-from prescan.rules.model import Rule
 from prescan.store.fingerprint import base_fingerprint
 
 _MATCHERS: dict[tuple[str, str], LanguageMatcher] = {}
@@ -92,7 +93,7 @@ def _interpolate(message: str, m: Match, source: bytes) -> str:
     return message
 
 
-__all__ = ["analyze_file", "matcher_for", "secret_findings", "Rule"]
+__all__ = ["analyze_file", "matcher_for", "secret_findings"]
 
 
 def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:
