@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
 from prescan.analyze import analyze_file, matcher_for, secret_findings
-from prescan.change.model import ChangeSet, FileChange
+from prescan.change.model import COPIED, ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
 from prescan.parse import languages, parse
@@ -125,7 +125,9 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
             warnings.append(FileWarning(fc.path, "binary file, not scanned", kind="binary"))
         return []
     out = []
-    for side, path, getter in (("head", fc.path, contents.new), ("base", fc.old_path, contents.old)):
+    # a copy leaves its original in place: the original is not this file's base
+    base_path = None if fc.status == COPIED else fc.old_path
+    for side, path, getter in (("head", fc.path, contents.new), ("base", base_path, contents.old)):
         if path is None:
             continue
         data = getter(fc)
@@ -206,7 +208,7 @@ def compare(head: list[Finding], base: list[Finding], cs: ChangeSet):
     """Split findings by fingerprint into (new, unchanged, fixed), counting
     copies. A head finding pairs first with a base finding of the same file
     (following renames), so that which copy is new is the intuitive one."""
-    renamed = {fc.path: fc.old_path for fc in cs.files if fc.path and fc.old_path}
+    renamed = {fc.path: fc.old_path for fc in cs.files if fc.path and fc.old_path and fc.status != COPIED}
     pool: dict[str, list[Finding]] = defaultdict(list)
     for f in base:
         pool[f.fingerprint].append(f)

@@ -239,3 +239,14 @@ def test_demo_blocks_its_risky_change_with_the_builtin_pack():
     assert ("py-taint-command-injection", "app.py", 27) in blocking
     taint = next(f for f in doc["findings"] if f["rule_id"] == "py-taint-command-injection")
     assert [s["line"] for s in taint["trace"]] == [24, 24, 27]
+
+
+def test_a_copied_file_brings_new_findings(repo: GitRepo):
+    # git reports the copy with the original as its source; the original stays, so both copies count
+    base = repo.commit("base", {"app.py": APP_VULN})
+    # git detects a copy when its source is modified in the same change
+    head = repo.commit("copy", {"tools/app_copy.py": APP_VULN, "app.py": APP_VULN + "\n# owner: media team\n"})
+    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
+    assert code == 1
+    assert found(doc, "new") == [("subprocess-shell-true", "tools/app_copy.py", 5)]
+    assert doc["fixed"] == []
