@@ -2,7 +2,6 @@
 scanned, never a traceback."""
 from __future__ import annotations
 
-import json
 import subprocess
 
 from conftest import GIT_ENV, GitRepo, run_prescan, scan_json

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
-
-import pytest
 
 from prescan.rules.loader import builtin_rules_dir
 from conftest import GitRepo, run_prescan, scan_json

@@ -112,8 +112,8 @@ def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), lang
     for i, h in enumerate(hits):
         sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
         unit = _enclosing(units, unit_starts, h.start, h.end)
-        masked_source = source[:h.start] + h.masked.encode() + source[h.end:]
-        snippet = _snippet(masked_source, lineindex.line_starts(masked_source), sl, sl)
+        secret = source[h.start:h.end].decode("utf-8", "replace")
+        snippet = _snippet(source, starts, sl, sl).replace(secret, h.masked)
         out.append(Finding(
             rule_id=h.detector.id, origin="secret", severity=h.detector.severity,
             confidence=h.detector.confidence, path=path,

@@ -48,13 +48,6 @@ class RuleSet:
     def for_language(self, language: str) -> list[Rule]:
         return [r for r in self.rules if language in r.languages]
 
-    def select(self, include: set[str] | None = None, exclude: set[str] | None = None) -> "RuleSet":
-        keep = tuple(r for r in self.rules if (not include or r.id in include) and
-                     not (exclude and r.id in exclude))
-        return RuleSet(keep, self.digest + ("|" + ",".join(sorted(include or ())) + "-" +
-                                            ",".join(sorted(exclude or ())) if include or exclude else ""),
-                       self.secrets)
-
 
 def rule_files(directory: str | os.PathLike) -> list[Path]:
     root = Path(directory)

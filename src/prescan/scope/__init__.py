@@ -57,7 +57,6 @@ def in_scope(f: Finding, spans: dict[str, FileSpans], scope: str) -> bool:
         return False
     if scope == "files":
         return True
-    ranges = fs.lines if scope == "lines" else fs.units
     on_line = any(s <= f.end_line and f.start_line <= e for s, e in fs.lines)
     if scope == "lines":
         return on_line
