@@ -1,8 +1,11 @@
-"""The scan pipeline: change -> parse -> analyze -> scope -> result.
+"""The scan pipeline: change -> parse -> scope -> analyze -> result.
 
-A diff scan analyzes both versions of every changed file and compares their
-findings by fingerprint, so the new findings of a diff scan are exactly the
-new findings a full scan of head would show against a full scan of base."""
+A diff scan analyzes both versions of every changed file, plus the unchanged
+files the change can alter (callers and callees to --depth, found by the
+impact scope), and compares findings by fingerprint, so the new findings of
+a diff scan are exactly the new findings a full scan of head would show
+against a full scan of base. Taint paths that cross functions and files are
+joined from per-file facts once every file of a side is analyzed."""
 from __future__ import annotations
 
 import time
@@ -10,16 +13,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
-from prescan.analyze import analyze_file, matcher_for, secret_findings
+from prescan.analyze import analyze_file, interproc, matcher_for, secret_findings
 from prescan.change.model import COPIED, ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
 from prescan.parse import languages, parse
+from prescan.parse.symbols import Symbols, extract_symbols
 from prescan.rules.loader import RuleSet
-from prescan.scope import changed_spans, in_scope
+from prescan.scope import changed_spans, impact, in_scope
 from prescan.store.fingerprint import number_occurrences
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
+DEFAULT_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class ScanOptions:
     scope: str = "units"                 # lines | units | files
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    depth: int = DEFAULT_DEPTH           # calls followed from a change, and along a taint path
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,10 @@ class FileWarning:
 @dataclass(frozen=True)
 class _Job:
     path: str
-    side: str                            # "base" | "head"
+    side: str                            # "base" | "head" | "context" (unchanged, the same on both sides)
     language: str | None                 # None: a text file only checked for secrets
     data: bytes
+    relay: tuple = ()                    # ((rule id, (function names...)), ...): follow these parameters
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class _Outcome:
     units: tuple = ()
     parse_s: float = 0.0
     analyze_s: float = 0.0
+    symbols: Symbols | None = None
+    facts: tuple = ()                    # interproc.SinkExport / CallFact
 
 
 @dataclass
@@ -76,11 +85,12 @@ class ScanResult:
 
 
 _RULESET: RuleSet | None = None
+_FACTS = False                           # collect cross-file taint facts
 
 
-def _init_worker(ruleset: RuleSet) -> None:
-    global _RULESET
-    _RULESET = ruleset
+def _init_worker(ruleset: RuleSet, facts: bool = False) -> None:
+    global _RULESET, _FACTS
+    _RULESET, _FACTS = ruleset, facts
 
 
 def _scan_job(job: _Job) -> _Outcome:
@@ -103,16 +113,20 @@ def _scan_job(job: _Job) -> _Outcome:
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
+    facts: list | None = [] if _FACTS else None
+    symbols = None
     try:
-        findings = tuple(analyze_file(parsed, _RULESET))
-        if _RULESET.secrets:
+        findings = tuple(analyze_file(parsed, _RULESET, facts, dict(job.relay) if job.relay else None))
+        if _RULESET.secrets and not job.relay:
             findings += tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
+        if _FACTS and parsed.tree is not None:
+            symbols = extract_symbols(parsed.tree.root_node, parsed.source, job.language, parsed.facts.units)
     except Exception as exc:  # noqa: BLE001
-        findings = ()
+        findings, facts = (), []
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
     t2 = time.perf_counter()
     return _Outcome(job.path, job.side, findings, tuple(warnings), parsed.facts.lines,
-                    parsed.facts.units, t1 - t0, t2 - t1)
+                    parsed.facts.units, t1 - t0, t2 - t1, symbols, tuple(facts or ()))
 
 
 def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning],
@@ -163,24 +177,35 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     timings["change"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    # build each language's combined query once, here: forked workers inherit it
-    for language in sorted({j.language for j in jobs if j.language}):
-        matcher_for(ruleset, language)
-    executor = make_executor(opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker, (ruleset,))
-    outcomes: list[_Outcome] = []
-    try:
-        for out in executor.map(_scan_job, jobs):
-            outcomes.append(out)
-            if progress:
-                progress(len(outcomes), len(jobs), out.path)
-    finally:
-        executor.close()
+    cross = opts.depth > 0 and any(r.taint is not None for r in ruleset.rules)
+    runner = _Runner(opts, ruleset, cross, progress)
+    outcomes = runner.run(jobs)
     timings["scan"] = time.perf_counter() - t1
+    stats: dict = {}
+
+    if cross and cs.mode != "all" and cs.base and cs.repo_root:
+        t2 = time.perf_counter()
+        context = _impact(cs, opts, runner, outcomes, warnings, stats)
+        outcomes += context
+        timings["impact"] = time.perf_counter() - t2
+    cross_found: dict[str, list[Finding]] = {"head": [], "base": []}
+    if cross:
+        t3 = time.perf_counter()
+        sides = ("head",) if cs.mode == "all" else ("head", "base")
+        facts = _relay_facts(opts, runner, outcomes, sides)
+        for side in sides:
+            view = [o for o in outcomes if o.side in (side, "context")]
+            local = [f for o in view for f in o.findings]
+            cross_found[side] = interproc.resolve(
+                [x for o in view for x in o.facts] + facts.get(side, []), opts.depth, local)
+        timings["interproc"] = time.perf_counter() - t3
     timings["parse"] = sum(o.parse_s for o in outcomes)
     timings["analyze"] = sum(o.analyze_s for o in outcomes)
 
-    head = number_occurrences(f for o in outcomes if o.side == "head" for f in o.findings)
-    base = number_occurrences(f for o in outcomes if o.side == "base" for f in o.findings)
+    head = number_occurrences([f for o in outcomes if o.side in ("head", "context") for f in o.findings]
+                              + cross_found["head"])
+    base = number_occurrences([f for o in outcomes if o.side in ("base", "context") for f in o.findings]
+                              + cross_found["base"])
     for o in outcomes:
         warnings.extend(o.warnings)
     if cs.mode == "all":
@@ -194,14 +219,117 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     shown.sort(key=Finding.sort_key)
     fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
     heads = [o for o in outcomes if o.side == "head"]
-    stats = {
+    stats.update({
         "files_changed": len(cs.files), "files_scanned": len(heads),
         "versions_scanned": len(outcomes), "lines_scanned": sum(o.lines for o in heads),
         "bytes_scanned": sum(len(j.data) for j in jobs if j.side == "head"),
         "rules": len(ruleset.rules),
-    }
+        "context_files": sum(1 for o in outcomes if o.side == "context"),
+        "cross_file_findings": len(cross_found["head"]),
+    })
     timings["total"] = time.perf_counter() - t0
     return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+
+
+class _Runner:
+    """Runs batches of jobs with the executor that suits each batch's size."""
+
+    def __init__(self, opts: ScanOptions, ruleset: RuleSet, facts: bool, progress) -> None:
+        self.opts, self.ruleset, self.facts, self.progress = opts, ruleset, facts, progress
+        self.done_jobs: list[_Job] = []
+        self._languages: set[str] = set()
+
+    def run(self, jobs: list[_Job]) -> list[_Outcome]:
+        if not jobs:
+            return []
+        # build each language's combined query once, here: forked workers inherit it
+        for language in sorted({j.language for j in jobs if j.language} - self._languages):
+            matcher_for(self.ruleset, language)
+            self._languages.add(language)
+        _init_worker(self.ruleset, self.facts)
+        executor = make_executor(self.opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker,
+                                 (self.ruleset, self.facts))
+        outcomes: list[_Outcome] = []
+        try:
+            for out in executor.map(_scan_job, jobs):
+                outcomes.append(out)
+                if self.progress:
+                    self.progress(len(outcomes), len(jobs), out.path)
+        finally:
+            executor.close()
+        self.done_jobs.extend(jobs)
+        return outcomes
+
+
+def _impact(cs: ChangeSet, opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome],
+            warnings: list[FileWarning], stats: dict) -> list[_Outcome]:
+    """Analyze the unchanged files that call, or are called by, what the change
+    touched, `opts.depth` steps out. They are the same in base and head, so
+    each is analyzed once and seen from both sides."""
+    from prescan.change.git import open_repo
+    repo = open_repo(cs.repo_root)
+    symbols = {(o.side, o.path): o.symbols for o in outcomes if o.symbols is not None}
+    touched, called = impact.touched_units(cs, symbols)
+    frontier = touched | called
+    seen = set(frontier)
+    known = {p for fc in cs.files for p in (fc.path, fc.old_path) if p}
+    found: list[_Outcome] = []
+    for _step in range(opts.depth):
+        paths, capped = impact.grep_files(repo, cs.base, frontier, known)
+        if capped:
+            stats["impact_capped"] = True
+        known.update(paths)
+        jobs = []
+        for path, _oid, data in impact.read_files(repo, cs.base, paths):
+            language = languages.detect(path, data[:256])
+            if language is None or b"\0" in data[:8000] or len(data) > opts.max_file_size:
+                continue
+            jobs.append(_Job(path, "context", language, data))
+        new = runner.run(jobs)
+        found += new
+        frontier = impact.next_names(frontier, [o.symbols for o in new if o.symbols is not None]) - seen
+        seen |= frontier
+        if not frontier:
+            break
+    return found
+
+
+def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], sides) -> dict[str, list]:
+    """Follow the parameters of functions that call a function whose parameter
+    reaches a sink, for chains of more than one call: re-analyze the files
+    that hold such callers, asking for those functions' facts."""
+    out: dict[str, list] = {side: [] for side in sides}
+    if opts.depth < 2:
+        return out
+    data = {(j.side, j.path): j for j in runner.done_jobs}
+    asked: set[tuple[str, str, str, str]] = set()       # (side, path, rule, function)
+    for _step in range(opts.depth - 1):
+        requests: dict[tuple[str, str], dict[str, set[str]]] = {}
+        for side in sides:
+            view = [o for o in outcomes if o.side in (side, "context")]
+            names = interproc.export_names([x for o in view for x in o.facts] + out[side], opts.depth)
+            by_rule: dict[str, set[str]] = {}
+            for rule_id, fn in names:
+                by_rule.setdefault(rule_id, set()).add(fn)
+            for o in view:
+                if o.symbols is None:
+                    continue
+                for rule_id, fns in by_rule.items():
+                    for caller in o.symbols.callers_of(fns) - fns:
+                        key = (o.side, o.path, rule_id, caller)
+                        if key not in asked:
+                            asked.add(key)
+                            requests.setdefault((o.side, o.path), {}).setdefault(rule_id, set()).add(caller)
+        if not requests:
+            break
+        jobs = [replace(data[k], relay=tuple((r, tuple(sorted(f))) for r, f in sorted(req.items())))
+                for k, req in sorted(requests.items()) if k in data]
+        for o in runner.run(jobs):
+            relays = [x for x in o.facts if isinstance(x, interproc.CallFact) and x.param is not None]
+            for side in sides:
+                if o.side in (side, "context"):
+                    out[side].extend(relays)
+    return out
 
 
 def compare(head: list[Finding], base: list[Finding], cs: ChangeSet):

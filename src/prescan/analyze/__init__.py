@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from dataclasses import replace
 
 from prescan._native import lineindex
+from prescan.analyze import interproc
 from prescan.analyze.matcher import LanguageMatcher, Match
 from prescan.analyze.secrets import find_secrets
 from prescan.findings import Finding, TraceStep
@@ -29,40 +31,69 @@ def matcher_for(ruleset: RuleSet, language: str) -> LanguageMatcher:
     return m
 
 
-def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
-    facts = parsed.facts
+def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dict | None = None) -> list[Finding]:
+    """Findings of one file. With a `facts` list, taint rules also append what
+    data flow across files needs (interproc.SinkExport and interproc.CallFact);
+    `relay` (rule id -> function names) asks for the parameters of those
+    functions to be followed into calls even where they hold no sink."""
+    facts_data = parsed.facts
     source: bytes = parsed.source
     if parsed.tree is None:         # the parse stage already reported why
         return []
-    matcher = matcher_for(ruleset, facts.language)
-    units = facts.units
+    matcher = matcher_for(ruleset, facts_data.language)
+    units = facts_data.units
     scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
-    hits = matcher.run(parsed.tree.root_node, source, scopes)
-    if not hits:
+    tracked: list | None = [] if facts is not None else None
+    hits = matcher.run(parsed.tree.root_node, source, scopes, tracked,
+                       {k: frozenset(n.encode() for n in v) for k, v in (relay or {}).items()})
+    # exported sinks and tainted calls become rows like findings, then facts
+    extra: list[tuple] = []
+    for rule, tr, sinks in tracked or ():
+        for e in tr.exports:
+            m = sinks[e.sink]
+            extra.append((rule, Match(e.sink[0], e.sink[1], m.bindings), e.steps, e))
+        for c in tr.calls:
+            extra.append((rule, None, c.steps, c))
+    if not hits and not extra:
         return []
     starts = lineindex.line_starts(source)
     offsets = array("q")
-    for _, m, steps in hits:
-        offsets.append(m.start)
-        offsets.append(max(m.start, m.end - 1) if m.end > m.start else m.start)
-        offsets.extend(at for at, _ in steps)
+    for rule, m, steps, *_ in (*hits, *extra):
+        at = m.start if m is not None else steps[-1][0]
+        offsets.append(at)
+        offsets.append(max(at, m.end - 1) if m is not None and m.end > m.start else at)
+        offsets.extend(a for a, _ in steps)
     lines, cols = lineindex.offsets_to_points(source, starts, offsets)
     unit_starts = [u.start_byte for u in units]
     out, k = [], 0
-    for rule, m, steps in hits:
+    path = facts_data.path
+    for rule, m, steps, *fact in (*hits, *extra):
         sl, sc, el, ec = lines[k], cols[k], lines[k + 1], cols[k + 1] + 1
-        trace = tuple(TraceStep(facts.path, lines[k + 2 + j], cols[k + 2 + j], note)
+        trace = tuple(TraceStep(path, lines[k + 2 + j], cols[k + 2 + j], note)
                       for j, (_, note) in enumerate(steps))
         k += 2 + len(steps)
+        if m is None:               # a tainted call: no finding here, a fact for other files
+            c = fact[0]
+            at = steps[-1][0]
+            facts.append(interproc.CallFact(
+                rule.id, path, c.function.decode("utf-8", "replace"), _enclosing(units, unit_starts, at, at + 1),
+                c.param, c.params, c.callee.decode("utf-8", "replace"), c.arg, c.args, trace))
+            continue
         unit = _enclosing(units, unit_starts, m.start, m.end)
-        out.append(Finding(
+        finding = Finding(
             rule_id=rule.id, origin="taint" if rule.taint else "rule", severity=rule.severity,
-            confidence=rule.confidence, message=_interpolate(rule.message, m, source), path=facts.path,
+            confidence=rule.confidence, message=_interpolate(rule.message, m, source), path=path,
             start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit,
-            snippet=_snippet(source, starts, sl, el), language=facts.language,
+            snippet=_snippet(source, starts, sl, el), language=facts_data.language,
             cwe=rule.cwe, owasp=rule.owasp, trace=trace,
             fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
-        ))
+        )
+        if fact:
+            e = fact[0]
+            facts.append(interproc.SinkExport(rule.id, e.function.decode("utf-8", "replace"), e.param,
+                                              e.params, replace(finding, trace=()), trace))
+        else:
+            out.append(finding)
     return out
 
 

@@ -88,16 +88,22 @@ class LanguageMatcher:
             out[lid] = [Match(m.start(), m.end()) for m in rx.finditer(source)]
         return out
 
-    def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int, str]] = ()) -> list[tuple]:
+    def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int, str]] = (),
+            facts: list | None = None, relay: dict | None = None) -> list[tuple]:
         """(rule, match, trace steps) for every finding in the file; `scopes`
-        are the spans of functions, where taint rules follow data."""
+        are the spans of functions, where taint rules follow data. With a
+        `facts` list, each taint rule appends (rule, Tracked, sink matches):
+        what data flow across files needs from this one; `relay` maps rule ids
+        to function names whose parameters must be followed even without a
+        sink here."""
         found = self.leaf_matches(root, source)
         lazy = _LazyLeaves(self, root, source)
         results: list[tuple] = []
         for rule in self.rules:
             ev = _Evaluator(found, self.leaf_ids, source, lazy)
             if rule.taint is not None:
-                results.extend(self._taint(rule, ev, root, source, scopes))
+                results.extend(self._taint(rule, ev, root, source, scopes, facts,
+                                           (relay or {}).get(rule.id, frozenset())))
                 continue
             seen = set()
             for m in ev.eval(rule.formula):
@@ -112,21 +118,26 @@ class LanguageMatcher:
                 results.append((rule, m, ()))
         return results
 
-    def _taint(self, rule: Rule, ev: "_Evaluator", root: ts.Node, source: bytes, scopes) -> list[tuple]:
+    def _taint(self, rule: Rule, ev: "_Evaluator", root: ts.Node, source: bytes, scopes,
+               facts: list | None = None, relay: frozenset = frozenset()) -> list[tuple]:
         spec = rule.taint
         sinks: dict[tuple[int, int], Match] = {}
         for f in spec.sinks:
             for m in ev.eval(f):
                 span = m.binding("SINK") or (m.start, m.end)
                 sinks.setdefault(span, m)
-        if not sinks:
+        if not sinks and facts is None:
             return []
         spans = [(m.start, m.end) for f in spec.sources for m in ev.eval(f)]
+        if not sinks and not spans and not relay:
+            return []
         clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)]
-        hits = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
-                           list(sinks))
+        tracked = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
+                              list(sinks), facts=facts is not None, relay=relay)
+        if facts is not None and (tracked.exports or tracked.calls):
+            facts.append((rule, tracked, sinks))
         out = []
-        for hit in hits:
+        for hit in tracked.hits:
             m = sinks[hit.sink]
             out.append((rule, Match(hit.sink[0], hit.sink[1], m.bindings), hit.steps))
         return out

@@ -8,7 +8,7 @@ import click
 
 from prescan.cli.output import emit, interactive, use_color
 from prescan.errors import UsageError
-from prescan.pipeline import DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
+from prescan.pipeline import DEFAULT_DEPTH, DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
 from prescan.report import FORMATS, render
 from prescan.report.gate import exit_code
 from prescan.report.options import ReportOptions
@@ -38,10 +38,13 @@ from prescan.scope import SCOPES
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: cores).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE // (1024 * 1024),
               show_default=True, help="Skip (and report) files larger than this many MB.")
+@click.option("--depth", type=click.IntRange(min=0, max=8), default=DEFAULT_DEPTH, show_default=True,
+              help="Calls followed across functions and files: from a change to its callers and "
+                   "callees, and along a taint path (0: changed files only, no cross-file taint).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
 @click.option("--no-color", is_flag=True, help="No colors (NO_COLOR is also respected).")
 def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
-         fail_on, min_confidence, jobs, max_file_size, quiet, no_color) -> None:
+         fail_on, min_confidence, jobs, max_file_size, depth, quiet, no_color) -> None:
     """Scan a change. With no arguments: the current branch against its
     merge-base with the default branch, plus uncommitted work."""
     modes = [m for m, on in (("--staged", staged), ("--patch", patch), ("--all", all_files)) if on]
@@ -63,7 +66,7 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     ruleset = load_rules(list(rules_dirs), builtin=not no_builtin_rules)
     opts = ScanOptions(repo=repo or os.getcwd(), base=base, head=head, staged=staged,
                        patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
-                       scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024)
+                       scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024, depth=depth)
     progress = None
     if not quiet and interactive():
         progress = _progress_printer()

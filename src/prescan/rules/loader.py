@@ -55,7 +55,28 @@ def rule_files(directory: str | os.PathLike) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise RuleError("rule directory not found", path=str(directory), hint="check the --rules path")
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    # folders whose name starts with "_" hold shared parts (the taint library), not rules
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
+                  and not any(part.startswith("_") for part in p.relative_to(root).parts[:-1]))
+
+
+def library_dir() -> Path:
+    """Built-in taint sources, sanitizers and sinks per language, which a
+    taint rule names with `- builtin: NAME` (rules/_lib/<language>.yml)."""
+    return builtin_rules_dir() / "_lib"
+
+
+_LIBRARY: dict[str, tuple[str, object]] = {}
+
+
+def _library(language: str) -> tuple[str, object]:
+    """(path, parsed document) of one language's taint library."""
+    got = _LIBRARY.get(language)
+    if got is None:
+        path = library_dir() / f"{language}.yml"
+        doc = yamlspan.load(_read(path), str(path)) if path.is_file() else yamlspan.LocDict()
+        got = _LIBRARY[language] = (str(path), doc)
+    return got
 
 
 def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSet:
@@ -67,6 +88,9 @@ def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSe
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     h = hashlib.sha256(__version__.encode())
+    if library_dir().is_dir():
+        for lib in sorted(library_dir().glob("*.yml")):
+            h.update(b"\0" + lib.read_bytes())
     for f in files:
         text = _read(f)
         rule = parse_rule(text, str(f))
@@ -173,12 +197,39 @@ def _taint_spec(doc, path: str, err) -> tuple[TaintSpec, Formula]:
             raise err(f"a taint rule needs '{key}'", key if key in doc else None)
         if not isinstance(items, list):
             raise err(f"'{key}' must be a list of patterns", key)
-        parts[key] = tuple(_item(v, ln, path, allowed=MATCH_KEYS | {"patterns"})
-                           for v, ln in zip(items, items.item_lines))
+        out: list[Formula] = []
+        for v, ln in zip(items, items.item_lines):
+            if isinstance(v, dict) and "builtin" in v:
+                out += _builtin(v, ln, key, doc, path)
+            else:
+                out.append(_item(v, ln, path, allowed=MATCH_KEYS | {"patterns"}))
+        parts[key] = tuple(out)
     spec = TaintSpec(parts["sources"], parts["sinks"], parts["sanitizers"])
     # the formula only gathers every clause, so that each runs in the combined query
     everything = Either(spec.sources + spec.sinks + spec.sanitizers, doc.line_of("sinks"))
     return spec, everything
+
+
+def _builtin(v, line: int, key: str, doc, path: str) -> list[Formula]:
+    """`- builtin: web` in a taint rule: the library's entries of that name for
+    each of the rule's languages."""
+    name = v["builtin"]
+    if len(v) != 1 or not isinstance(name, str):
+        raise RuleError("'builtin' takes one name, e.g. '- builtin: web'", path=path, line=line)
+    declared = doc.get("languages") or []
+    out: list[Formula] = []
+    for lang in declared if isinstance(declared, list) else [declared]:
+        canon = langs.canonical(str(lang)) or str(lang)
+        lib_path, lib = _library({"typescript": "javascript", "tsx": "javascript", "cpp": "c"}.get(canon, canon))
+        section = lib.get(key) if isinstance(lib, dict) else None
+        entries = section.get(name) if isinstance(section, dict) else None
+        if not isinstance(entries, list):
+            have = ", ".join(sorted(section)) if isinstance(section, dict) else "none"
+            raise RuleError(f"no built-in {key} named '{name}' for {lang} (have: {have})", path=path, line=line,
+                            hint=f"see {lib_path}")
+        out += [_item(e, ln, lib_path, allowed=MATCH_KEYS | {"patterns"})
+                for e, ln in zip(entries, entries.item_lines)]
+    return out
 
 
 def _strings(doc, key, err) -> list[str]:

@@ -23,12 +23,53 @@ Step = tuple[int, str]                  # (byte offset, what happens there)
 _NULL_WORDS = ("None", "null", "nil", "undefined", '""', "''")
 _MEASURES = re.compile(r"^(len|sum|count|size|length|strlen|sizeof|any|all|max|min|file_size|st_size)$")
 _EXISTENCE = re.compile(r"exists?\b|exist\?|file\?|directory\?|is_?file|is_?dir|isfile|isdir|IsNotExist|Stat\(")
+# a check that only looks at a URL's scheme says nothing about where it points
+_SCHEME_LITERAL = re.compile(r"""^["'`]?[a-z][a-z0-9+.-]{1,9}:(//)?["'`]?$""")
+_STRING_NODES = ("string", "string_literal", "interpreted_string_literal", "raw_string_literal", "template_string",
+                 "encapsed_string", "string_content", "character_literal")
+# a call whose name says it checks its argument, made as a statement: `ensure_public_url(u)` raises when u is bad
+_VALIDATOR_CALL = re.compile(r"^_?(ensure|validate|verify|check|assert|require|sanitize|guard|reject|forbid|deny|"
+                             r"authorize|enforce|must)(?!_output$|_call$|Output$|Call$)", re.I)
+# statements under which an assignment may not run: it adds taint but cannot remove it
+_BRANCHES = re.compile(r"^(if|else|elif|elsif|unless|switch|case|when|match|while|until|for|for_in|foreach|do|"
+                       r"conditional|ternary|select|catch|except|rescue|expression_switch|type_switch|"
+                       r"enhanced_for)(_|$)")
 
 
 @dataclass(frozen=True)
 class Hit:
     sink: Span                          # where the tainted data is used
     steps: tuple[Step, ...]             # source first, then each assignment on the way
+
+
+@dataclass(frozen=True)
+class Export:
+    """A parameter of a named function reaches a sink of this file."""
+    function: bytes
+    param: int
+    params: int                         # how many parameters the function takes
+    sink: Span
+    steps: tuple[Step, ...]             # from the parameter to the sink
+
+
+@dataclass(frozen=True)
+class TaintedCall:
+    """Tainted data is passed to a function this file does not summarize:
+    from a real source (`param` is None), or from a parameter of `function`."""
+    function: bytes                     # the caller (b"" at module level)
+    param: int | None
+    params: int
+    callee: bytes
+    arg: int
+    args: int
+    steps: tuple[Step, ...]             # from the source or parameter to the call
+
+
+@dataclass
+class Tracked:
+    hits: list[Hit]
+    exports: list[Export]
+    calls: list[TaintedCall]
 
 
 class _Spans:
@@ -57,14 +98,24 @@ class _Spans:
 
 
 def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]], sources: list[Span],
-          sanitizers: list[Span], sinks: list[Span]) -> list[Hit]:
+          sanitizers: list[Span], sinks: list[Span], *, facts: bool = False,
+          relay: frozenset[bytes] = frozenset()) -> Tracked:
     """Every sink span that tainted data reaches. `scopes` are the functions
     (start, end, name) and the module; nested scopes are analyzed on their own.
     A call to a function of the same file whose parameter reaches a sink is
-    followed into it."""
+    followed into it.
+
+    With `facts`, also what other files need to follow data through this one:
+    which parameters of each function reach a sink here (exports), and which
+    calls to functions not summarized here receive tainted data (from a source,
+    or from a parameter of a function that holds a sink or whose name is in
+    `relay`)."""
+    empty = Tracked([], [], [])
     flow = FLOWS.get(language)
-    if flow is None or not sinks or not sources:
-        return []
+    if flow is None or not (sinks or (facts and (sources or relay))):
+        return empty
+    if not facts and not sources:
+        return empty
     src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
     ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
     nodes = {}
@@ -75,19 +126,27 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
             node = node.parent
         nodes[start, end] = node
 
-    def inner_of(scope):
-        return [(a, b) for a, b, _ in ordered if (a, b) != scope and scope[0] <= a and b <= scope[1]]
+    def inner_of(scope, name: str = "<module>"):
+        """Nested functions analyzed on their own. An anonymous function inside
+        a function (a callback, a closure) is also walked as part of it: it
+        sees the enclosing function's variables."""
+        return [(a, b) for a, b, n in ordered if (a, b) != scope and scope[0] <= a and b <= scope[1]
+                and (name == "<module>" or not n.startswith("<"))]
 
-    def holds_sink(scope) -> bool:
-        return any(scope[0] <= a and b <= scope[1] for a, b in sink_set)
+    def holds(spans, scope) -> bool:
+        return any(scope[0] <= a and b <= scope[1] for a, b in spans)
 
     # which parameters of each function reach a sink (no real sources in play)
     summaries: dict[bytes, list[tuple[int, Span, tuple[Step, ...]]]] = {}
+    out = Tracked([], [], [])
     for start, end, name in ordered:
         node = nodes[start, end]
-        if node is None or not name or name.startswith("<") or not holds_sink((start, end)):
+        if node is None or not name or name.startswith("<"):
             continue
-        scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner_of((start, end)))
+        bname = name.encode()
+        if not (holds(sink_set, (start, end)) or bname in relay):
+            continue
+        scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner_of((start, end), name), record=facts)
         params = scope.parameters(node)
         for at, pname in params:
             scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
@@ -95,30 +154,50 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         for hit in scope.run(node):
             i = index.get(hit.steps[0][0])
             if i is not None:
-                summaries.setdefault(name.encode(), []).append((i, hit.sink, hit.steps))
+                summaries.setdefault(bname, []).append((i, hit.sink, hit.steps))
+                out.exports.append(Export(bname, i, len(params), hit.sink, hit.steps))
+        for callee, arg, args, steps in scope.calls:
+            i = index.get(steps[0][0])
+            if i is not None:
+                out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps))
 
     hits: dict[Span, Hit] = {}
-    for start, end, _name in ordered:
+    for start, end, name in ordered:
         node = nodes[start, end]
-        if node is None or not (holds_sink((start, end)) or summaries):
+        if node is None or not (holds(sink_set, (start, end)) or summaries or
+                                (facts and holds(src.spans, (start, end)))):
             continue
-        for hit in _Scope(flow, source, src, clean, sink_set, inner_of((start, end)), summaries).run(node):
+        scope = _Scope(flow, source, src, clean, sink_set, inner_of((start, end), name), summaries, record=facts)
+        for hit in scope.run(node):
             hits.setdefault(hit.sink, hit)          # one finding per sink, with the first path found
-    return sorted(hits.values(), key=lambda h: h.sink)
+        caller = b"" if name.startswith("<") else name.encode()
+        for callee, arg, args, steps in scope.calls:
+            if steps[0][1].startswith("source"):
+                out.calls.append(TaintedCall(caller, None, 0, callee, arg, args, steps))
+    out.hits = sorted(hits.values(), key=lambda h: h.sink)
+    return out
 
 
 class _Scope:
     def __init__(self, flow: Flow, source: bytes, src: _Spans, clean: _Spans, sinks: set[Span],
-                 inner: list[Span], summaries: dict | None = None) -> None:
+                 inner: list[Span], summaries: dict | None = None, record: bool = False) -> None:
         self.flow, self.source, self.src, self.clean, self.sinks = flow, source, src, clean, sinks
         self.summaries = summaries or {}
+        self.record = record                    # keep tainted calls to functions not summarized here
+        self.calls: list[tuple[bytes, int, int, tuple[Step, ...]]] = []
         self.inner = set(inner)
         self.checked: set[Span] = set()
         self.state: dict[bytes, tuple[Step, ...]] = {}
         self.validated: list[tuple[int, int, frozenset[bytes]]] = []   # if-bodies that run only for valid data
         self.hits: list[Hit] = []
+        self.branching = 0                      # how many branches or loops the walk is inside
 
     def run(self, top: ts.Node) -> list[Hit]:
+        # a parameter can itself be a source: a route handler's arguments, an @RequestParam
+        if self.src.spans:
+            for at, pname in self.parameters(top):
+                if self.src.covering(at, at + len(pname)):
+                    self.state.setdefault(pname, ((at, "source: parameter " + pname.decode("utf-8", "replace")),))
         # iterative pre/post-order walk; nested functions are their own scopes
         stack: list[tuple[ts.Node, bool]] = [(top, False)]
         while stack:
@@ -133,6 +212,8 @@ class _Scope:
                 self.checked.add(span)
                 self.check_sink(span, node)
             self.enter(node)
+            if node is not top and _BRANCHES.match(node.type):
+                self.branching += 1
             stack.append((node, True))
             stack.extend((c, False) for c in reversed(node.named_children))
         return self.hits
@@ -140,7 +221,7 @@ class _Scope:
     # -- events
     def enter(self, node: ts.Node) -> None:
         t = node.type
-        if self.summaries and ("call" in t or "invocation" in t):
+        if (self.summaries or self.record) and ("call" in t or "invocation" in t):
             self.check_call(node)
         if t in self.flow.loops:
             var, it = (node.child_by_field_name(f) for f in self.flow.loops[t])
@@ -154,11 +235,17 @@ class _Scope:
 
     def leave(self, node: ts.Node) -> None:
         t = node.type
+        if _BRANCHES.match(t) and self.branching:
+            self.branching -= 1
         if t in self.flow.assigns:
             target, value = (node.child_by_field_name(f) for f in self.flow.assigns[t])
             if target is not None and value is not None:
-                strong = target.type in self.flow.names and not t.startswith(("augmented", "operator"))
+                # `if x == "": x = "path"` leaves x tainted on the other path
+                strong = target.type in self.flow.names and not t.startswith(("augmented", "operator")) \
+                    and not self.branching
                 self.assign(target, self.taint_of(value), node.start_byte, strong)
+        elif t == "expression_statement" and not self.branching:
+            self.validator_call(node)
         guard = self.flow.ifs.get(t) or self.flow.unless.get(t)
         if guard is not None and self.body_exits(node, guard[1]):
             # `if not valid(x): return` (or `return unless valid(x)`): x is valid after it
@@ -179,9 +266,19 @@ class _Scope:
         callee = re.split(rb"[.:>\-]+", self.text_bytes(fn))[-1]
         flows = self.summaries.get(callee)
         args = node.child_by_field_name("arguments")
-        if not flows or args is None:
+        if args is None:
             return
         positional = [a for a in args.named_children if not a.is_extra and "keyword" not in a.type]
+        if not flows:
+            span = (node.start_byte, node.end_byte)
+            if self.record and callee and (callee[:1].isalpha() or callee[:1] == b"_") and \
+                    span not in self.sinks and not self.clean.covering(*span):
+                step = (node.start_byte, f"passed to {callee.decode('utf-8', 'replace')}()")
+                for j, a in enumerate(positional):
+                    t = self.taint_of(a)
+                    if t is not None:
+                        self.calls.append((callee, j, len(positional), t + (step,)))
+            return
         for i, sink, steps in flows:
             if i < len(positional):
                 t = self.taint_of(positional[i])
@@ -203,11 +300,25 @@ class _Scope:
         if params is None:
             return []
         seen, out = set(), []
-        for ident in sorted(self.reads(params), key=lambda n: n.start_byte):
-            name = self.text_bytes(ident)
-            if name not in seen:
-                seen.add(name)
-                out.append((ident.start_byte, name))
+        for child in params.named_children:
+            if child.is_extra:
+                continue
+            if child.type in self.flow.names:
+                parts = [child]
+            else:           # the name part of a parameter, not its type or default value
+                parts = [child.child(i) for i in range(child.child_count)
+                         if child.field_name_for_child(i) in ("name", "pattern", "declarator", "left")]
+                parts = parts or [c for c in child.named_children if not c.is_extra][:1]
+            for part in parts:
+                if part is None:
+                    continue
+                idents = sorted(self.reads(part), key=lambda n: n.start_byte)
+                if not idents:
+                    continue
+                name = self.text_bytes(idents[0])
+                if name not in seen:
+                    seen.add(name)
+                    out.append((idents[0].start_byte, name))
         if out and out[0][1] in (b"self", b"cls"):
             out = out[1:]
         return out
@@ -224,7 +335,8 @@ class _Scope:
             name = self.text_bytes(ident)
             steps = self.state.get(name)
             if steps is not None and not self.clean.covering(ident.start_byte, ident.end_byte) and \
-                    not self.is_validated(ident.start_byte, ident.end_byte, name):
+                    not self.is_validated(ident.start_byte, ident.end_byte, name) and \
+                    not self.measured_only(ident, node, inclusive=True):
                 return steps
         return None
 
@@ -256,6 +368,27 @@ class _Scope:
             or node.child_by_field_name("name")
         return fn is not None and bool(self.flow.exit_calls.match(self.text(fn.start_byte, fn.end_byte)))
 
+    def validator_call(self, stmt: ts.Node) -> None:
+        """`ensure_public_url(u)` or `validator.check(path)` as a statement: the
+        call raises when the value is bad, so after it the value is checked."""
+        call = next((c for c in stmt.named_children if not c.is_extra), None)
+        if call is None or ("call" not in call.type and "invocation" not in call.type) or \
+                (call.start_byte, call.end_byte) in self.sinks:
+            return
+        fn = call.child_by_field_name("function") or call.child_by_field_name("method") \
+            or call.child_by_field_name("name")
+        if fn is None:
+            return
+        name = re.split(r"[.:>\-]+", self.text(fn.start_byte, fn.end_byte))[-1]
+        args = call.child_by_field_name("arguments")
+        if not _VALIDATOR_CALL.match(name) or args is None:
+            return
+        found: set[bytes] = set()
+        for arg in args.named_children:
+            self._operand(arg, found, call)
+        for n in found:
+            self.state.pop(n, None)
+
     def validated_names(self, cond: ts.Node | None) -> frozenset[bytes]:
         """Variables a condition validates: those it passes to a check
         (`valid(x)`, `x.startswith(...)`, `commonpath([base, x])`) or compares
@@ -265,13 +398,21 @@ class _Scope:
         if cond is None:
             return frozenset()
         text = self.text(cond.start_byte, cond.end_byte)
-        if any(w in text for w in _NULL_WORDS) or _EXISTENCE.search(text):
+        if any(w in text for w in _NULL_WORDS) or _EXISTENCE.search(text) or self.scheme_only(cond):
             return frozenset()
         found: set[bytes] = set()
         stack = [cond]
+        init = cond.parent.child_by_field_name("initializer") if cond.parent is not None else None
+        if init is not None:            # Go: `if _, ok := allowed[x]; !ok {`
+            stack.append(init)
         while stack:
             node = stack.pop()
             t = node.type
+            if t in ("subscript", "subscript_expression", "index_expression", "element_reference", "array_access"):
+                # a lookup keyed by the value: `allowed[x]`, `ALLOWED.get(x)` style allow-lists
+                kids = [c for c in node.named_children if not c.is_extra]
+                for k in kids[1:]:
+                    self._operand(k, found, cond)
             if "call" in t or "invocation" in t:
                 args = node.child_by_field_name("arguments")
                 for arg in (args.named_children if args is not None else ()):
@@ -292,6 +433,18 @@ class _Scope:
             stack.extend(node.named_children)
         return frozenset(found)
 
+    def scheme_only(self, cond: ts.Node) -> bool:
+        """`url.startswith(("http://", "https://"))`: every literal in the
+        check is a URL scheme, which says nothing about the host."""
+        literals, stack = [], [cond]
+        while stack:
+            node = stack.pop()
+            if node.type in _STRING_NODES:
+                literals.append(self.text(node.start_byte, node.end_byte))
+                continue
+            stack.extend(node.named_children)
+        return bool(literals) and all(_SCHEME_LITERAL.match(t.strip()) for t in literals)
+
     def _operand(self, node: ts.Node, found: set[bytes], cond: ts.Node) -> None:
         """The variable an operand stands for: x, x.attr, x[i], or each item of a list or tuple."""
         if node.type in ("list", "tuple", "array", "array_creation_expression", "argument", "expression_list"):
@@ -311,10 +464,12 @@ class _Scope:
         if name in self.state and not self.measured_only(base, cond):
             found.add(name)
 
-    def measured_only(self, ident: ts.Node, cond: ts.Node) -> bool:
-        """`len(x) > N`, `x.length < N`: a check of how much, not of what."""
+    def measured_only(self, ident: ts.Node, cond: ts.Node, inclusive: bool = False) -> bool:
+        """`len(x) > N`, `x.length < N`: a check of how much, not of what. (A
+        size carries no content either: `strings.Repeat("?", len(ids))` is not tainted.)"""
         node = ident.parent
-        while node is not None and node != cond:
+        stop = cond.parent if inclusive else cond
+        while node is not None and node != stop:
             if "call" in node.type or "invocation" in node.type or node.type in ("attribute", "member_expression",
                                                                                    "selector_expression"):
                 callee = node.child_by_field_name("function") or node.child_by_field_name("attribute") \

@@ -1,0 +1,144 @@
+"""Taint paths across functions and files.
+
+Each file's analysis leaves facts behind (analyze_file with a `facts` list):
+
+- a SinkExport: parameter i of function f reaches a sink in this file;
+- a CallFact: tainted data is passed as argument j of a call to a function
+  this file does not summarize, either from a real source (param None) or
+  from a parameter of the calling function (a relay).
+
+`resolve` joins them by the called name, across every file of the program
+in view, up to `depth` calls from the source to the sink, and turns each
+source-to-sink chain into a Finding at the sink, carrying the whole trace.
+Names are matched by their bare name and the call's argument count: a call
+that could reach several definitions reaches all of them."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from prescan.findings import Finding, TraceStep
+
+MAX_EXPORTS_PER_NAME = 64       # a name defined everywhere (run, get) must not make the join quadratic
+
+
+@dataclass(frozen=True)
+class SinkExport:
+    rule_id: str
+    function: str                   # bare name of the function whose parameter reaches the sink
+    param: int
+    params: int
+    finding: Finding                # the finding at the sink, without trace, with its base fingerprint
+    steps: tuple[TraceStep, ...]    # from the parameter to the sink
+    depth: int = 1                  # calls from the entry function to the sink
+
+
+@dataclass(frozen=True)
+class CallFact:
+    rule_id: str
+    path: str
+    function: str                   # bare name of the caller ("" at module level)
+    unit: str                       # the caller's qualified name
+    param: int | None               # None: the argument comes from a source
+    params: int
+    callee: str
+    arg: int
+    args: int
+    steps: tuple[TraceStep, ...]    # from the source (or parameter) to the call
+
+
+def _accepts(e: SinkExport, c: CallFact) -> bool:
+    return c.arg == e.param and c.args <= max(e.params, e.param + 1)
+
+
+def link_fingerprint(fingerprint: str, caller: str) -> str:
+    """A path into a sink from another function is its own finding: the sink's
+    fingerprint with the entry function's qualified name."""
+    return hashlib.sha256(f"{fingerprint}\0via\0{caller}".encode()).hexdigest()[:32]
+
+
+def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
+    """Exports by (rule, function), including those that reach a sink through
+    relays (up to `depth` calls), and the calls that carry a source's data."""
+    exports: dict[tuple[str, str], list[SinkExport]] = {}
+    relays: list[CallFact] = []
+    sourced: list[CallFact] = []
+    for f in facts:
+        if isinstance(f, SinkExport):
+            exports.setdefault((f.rule_id, f.function), []).append(f)
+        elif f.param is None:
+            sourced.append(f)
+        else:
+            relays.append(f)
+    seen = {(e.rule_id, e.function, e.param, _sink_key(e.finding)) for es in exports.values() for e in es}
+    frontier = [e for es in exports.values() for e in es]
+    relays.sort(key=_call_order)
+    for d in range(2, depth + 1):
+        by_callee: dict[tuple[str, str], list[SinkExport]] = {}
+        for e in frontier:
+            by_callee.setdefault((e.rule_id, e.function), []).append(e)
+        frontier = []
+        for r in relays:
+            for e in by_callee.get((r.rule_id, r.callee), ())[:MAX_EXPORTS_PER_NAME]:
+                if not _accepts(e, r) or r.function == e.function:
+                    continue
+                key = (r.rule_id, r.function, r.param, _sink_key(e.finding))
+                if key in seen:
+                    continue
+                seen.add(key)
+                frontier.append(SinkExport(r.rule_id, r.function, r.param, r.params, e.finding,
+                                           r.steps + e.steps, d))
+        for e in frontier:
+            exports.setdefault((e.rule_id, e.function), []).append(e)
+        if not frontier:
+            break
+    return exports, sourced
+
+
+def export_names(facts: Iterable[SinkExport | CallFact], depth: int) -> set[tuple[str, str]]:
+    """(rule id, function name) of every function a parameter of which reaches
+    a sink in at most depth - 1 calls: callers of these may extend a chain."""
+    exports, _ = _compose(facts, depth - 1)
+    return set(exports)
+
+
+def resolve(facts: Iterable[SinkExport | CallFact], depth: int, local: Iterable[Finding] = ()) -> list[Finding]:
+    """Findings for every chain source -> call ... -> sink of at most `depth`
+    calls that crosses functions not followed within one file. A sink that a
+    source of its own file already reaches is not reported again."""
+    if depth < 1:
+        return []
+    exports, sourced = _compose(facts, depth)
+    reached_locally = {(f.rule_id, _sink_key(f)) for f in local if f.origin == "taint"}
+    out: dict[tuple, Finding] = {}
+    for c in sorted(sourced, key=_call_order):
+        for e in exports.get((c.rule_id, c.callee), ())[:MAX_EXPORTS_PER_NAME]:
+            if not _accepts(e, c) or (e.rule_id, _sink_key(e.finding)) in reached_locally:
+                continue
+            key = (e.rule_id, _sink_key(e.finding), c.unit)
+            if key in out:
+                continue                    # one finding per sink and entry function, with the first path
+            call = c.steps[-1]
+            link = (f"reached from {c.unit} ({c.path}:{call.line}) through "
+                    f"{' -> '.join(_chain(c, e))}")
+            out[key] = replace(e.finding, trace=c.steps + e.steps, link=link,
+                               fingerprint=link_fingerprint(e.finding.fingerprint, c.unit))
+    return sorted(out.values(), key=Finding.sort_key)
+
+
+def _sink_key(f: Finding) -> tuple:
+    return (f.path, f.start_line, f.start_col, f.end_line, f.end_col)
+
+
+def _call_order(c: CallFact) -> tuple:
+    first = c.steps[0] if c.steps else TraceStep("", 0, 0, "")
+    return (c.path, first.line, first.column, c.callee, c.arg)
+
+
+def _chain(c: CallFact, e: SinkExport) -> list[str]:
+    names = [c.callee + "()"]
+    for s in e.steps:
+        if s.note.startswith("passed to "):
+            names.append(s.note[len("passed to "):])
+    return names

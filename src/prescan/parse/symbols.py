@@ -1,0 +1,123 @@
+"""The symbol index of one file: what it defines and what it calls.
+
+Definitions are the file's units (functions, methods, classes); references
+are call sites, each with the bare name called and the unit it sits in. The
+scope stage follows these names across files (callers and callees of a
+change); `to_table` gives the Arrow form that is cached by blob id."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyarrow as pa
+import tree_sitter as ts
+
+from .languages import grammar
+from .model import Unit
+
+# call nodes of each grammar, and the fields that name what is called
+_CALLS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "python": (("call",), ("function",)),
+    "javascript": (("call_expression", "new_expression"), ("function", "constructor")),
+    "go": (("call_expression",), ("function",)),
+    "java": (("method_invocation", "object_creation_expression"), ("name", "type")),
+    "c": (("call_expression",), ("function",)),
+    "ruby": (("call",), ("method",)),
+    "php": (("function_call_expression", "member_call_expression", "scoped_call_expression",
+             "nullsafe_member_call_expression", "object_creation_expression"), ("function", "name")),
+    "rust": (("call_expression", "macro_invocation"), ("function", "macro")),
+    "csharp": (("invocation_expression", "object_creation_expression"), ("function", "type")),
+}
+_CALLS["typescript"] = _CALLS["tsx"] = _CALLS["javascript"]
+_CALLS["cpp"] = _CALLS["c"]
+_LAST_NAME = re.compile(rb"([A-Za-z_$][\w$]*)[!?]?\s*(?:<[^<>]*>)?\s*$")
+
+SCHEMA = pa.schema([
+    ("kind", pa.string()),          # def | call
+    ("name", pa.string()),          # bare name defined or called
+    ("unit", pa.string()),          # qualname of the defining unit, or of the unit the call sits in
+    ("unit_kind", pa.string()),
+    ("line", pa.int32()),           # first line of the definition or of the call
+    ("end_line", pa.int32()),
+])
+
+
+@dataclass(frozen=True)
+class Symbols:
+    defs: tuple[tuple[str, str, str, int, int], ...]    # (name, qualname, kind, start_line, end_line)
+    calls: tuple[tuple[str, str, int], ...]             # (callee name, caller qualname, line)
+
+    def to_table(self) -> pa.Table:
+        rows = [("def", n, q, k, s, e) for n, q, k, s, e in self.defs] + \
+               [("call", n, u, "", line, line) for n, u, line in self.calls]
+        cols = list(zip(*rows)) if rows else [()] * 6
+        return pa.table([pa.array(c, type=f.type) for c, f in zip(cols, SCHEMA)], schema=SCHEMA)
+
+    @classmethod
+    def from_table(cls, table: pa.Table) -> Symbols:
+        d = table.to_pydict()
+        defs, calls = [], []
+        for kind, name, unit, ukind, line, end in zip(d["kind"], d["name"], d["unit"], d["unit_kind"],
+                                                      d["line"], d["end_line"]):
+            if kind == "def":
+                defs.append((name, unit, ukind, line, end))
+            else:
+                calls.append((name, unit, line))
+        return cls(tuple(defs), tuple(calls))
+
+    def callers_of(self, names: set[str]) -> set[str]:
+        """Bare names of the units here that call any of `names`."""
+        short = {q: n for n, q, _k, _s, _e in self.defs}
+        return {short[u] for n, u, _ in self.calls if n in names and u in short}
+
+    def callees_of(self, units: set[str]) -> set[str]:
+        """Names called from the units with these bare names."""
+        quals = {q for n, q, _k, _s, _e in self.defs if n in units}
+        return {n for n, u, _ in self.calls if u in quals}
+
+    def defines(self) -> set[str]:
+        return {n for n, _q, k, _s, _e in self.defs if k in ("function", "method")}
+
+
+@lru_cache(maxsize=None)
+def _query(language: str) -> ts.Query | None:
+    spec = _CALLS.get(language)
+    if spec is None:
+        return None
+    types, _fields = spec
+    return ts.Query(grammar(language), "[" + " ".join(f"({t})" for t in types) + "] @call")
+
+
+def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Unit, ...]) -> Symbols:
+    defs = tuple((u.name, u.qualname, u.kind, u.start_line, u.end_line) for u in units if u.kind != "module")
+    query = _query(language)
+    if query is None:
+        return Symbols(defs, ())
+    fields = _CALLS[language][1]
+    starts = [u.start_byte for u in units]
+    calls = []
+    for node in ts.QueryCursor(query).captures(root).get("call", ()):
+        fn = None
+        for f in fields:
+            fn = node.child_by_field_name(f)
+            if fn is not None:
+                break
+        if fn is None:
+            continue
+        m = _LAST_NAME.search(source[fn.start_byte:fn.end_byte])
+        if m is None:
+            continue
+        calls.append((m.group(1).decode("utf-8", "replace"), _enclosing(units, starts, node.start_byte,
+                                                                         node.end_byte),
+                      node.start_point[0] + 1))
+    calls.sort(key=lambda c: (c[2], c[0]))
+    return Symbols(defs, tuple(calls))
+
+
+def _enclosing(units: tuple[Unit, ...], starts: list[int], start: int, end: int) -> str:
+    for u in reversed(units[:bisect_right(starts, start)]):
+        if u.start_byte <= start and end <= u.end_byte and u.kind != "module":
+            return u.qualname
+    return "<module>"

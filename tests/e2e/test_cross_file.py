@@ -1,0 +1,252 @@
+"""Attacker depth, end to end on real repositories: a change that removes a
+check in one file (or adds a route in one file) makes an unchanged sink in
+another file exploitable; the diff scan reports it at the sink, with the
+whole path and what links it to the change."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import GitRepo, scan_json
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def scan(repo: GitRepo, base: str, head: str, *rules: str, depth: int | None = None):
+    args = ["--base", base, "--head", head, "--no-builtin-rules"]
+    for r in rules:
+        args += ["--rules", str(RULES / r)]
+    if depth is not None:
+        args += ["--depth", str(depth)]
+    return scan_json(*args, cwd=repo.root)
+
+
+HELPER_PY = '''\
+import httpx
+
+
+def fetch_remote(url):
+    resp = httpx.get(url, timeout=5)
+    resp.raise_for_status()
+    return resp.content
+'''
+
+ROUTE_PY = '''\
+from fastapi import APIRouter, HTTPException
+
+from app.fetch import fetch_remote
+from app.netcheck import ensure_public_url
+
+router = APIRouter()
+
+
+@router.post("/import")
+def import_avatar(body: Import):
+{guard}    data = fetch_remote(body.url)
+    return {{"size": len(data)}}
+'''
+
+GUARD_PY = '''\
+    try:
+        ensure_public_url(body.url)
+    except ValueError as exc:
+        raise HTTPException(status_code=400, detail=str(exc))
+'''
+
+WEAK_PY = '''\
+    if not body.url.startswith(("http://", "https://")):
+        raise HTTPException(status_code=400)
+'''
+
+
+def py_repo(repo: GitRepo) -> str:
+    return repo.commit("base", {"app/fetch.py": HELPER_PY, "app/routes.py": ROUTE_PY.format(guard=GUARD_PY),
+                                "app/netcheck.py": "def ensure_public_url(u):\n    pass\n"})
+
+
+def test_removed_validation_in_the_caller_is_reported_at_the_sink_in_another_file(repo):
+    base = py_repo(repo)
+    head = repo.commit("scheme check is enough", {"app/routes.py": ROUTE_PY.format(guard=WEAK_PY)})
+    code, report = scan(repo, base, head, "python/py-taint-ssrf.yml")
+    assert code == 1
+    new = [f for f in report["findings"] if f["status"] == "new"]
+    assert [(f["rule_id"], f["path"], f["start_line"]) for f in new] == [("py-taint-ssrf", "app/fetch.py", 5)]
+    f = new[0]
+    # the trace starts at the route's parameter and ends at the sink, across both files
+    assert [(s["path"], s["line"]) for s in f["trace"]][0] == ("app/routes.py", 10)
+    assert ("app/routes.py", 13) in [(s["path"], s["line"]) for s in f["trace"]]
+    assert (f["trace"][-1]["path"], f["trace"][-1]["line"]) == ("app/fetch.py", 5)
+    assert "import_avatar" in f["link"] and "fetch_remote()" in f["link"]
+
+
+def test_keeping_the_validation_reports_nothing(repo):
+    base = py_repo(repo)
+    head = repo.commit("reword", {"app/routes.py": ROUTE_PY.format(guard=GUARD_PY).replace("size", "bytes")})
+    code, report = scan(repo, base, head, "python/py-taint-ssrf.yml")
+    assert code == 0, report["findings"]
+    assert [f for f in report["findings"] if f["status"] == "new"] == []
+
+
+def test_depth_zero_stays_inside_the_changed_files(repo):
+    base = py_repo(repo)
+    head = repo.commit("scheme check is enough", {"app/routes.py": ROUTE_PY.format(guard=WEAK_PY)})
+    code, report = scan(repo, base, head, "python/py-taint-ssrf.yml", depth=0)
+    assert code == 0 and report["findings"] == []
+
+
+SERVICE_TS = '''\
+import { exec } from "child_process";
+
+export function convertDocument(path: string, target: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    exec(`soffice --headless --convert-to ${target} ${path}`, (err, out) => (err ? reject(err) : resolve(out)));
+  });
+}
+'''
+
+ROUTES_TS = '''\
+import { Router } from "express";
+import { convertDocument } from "../services/convert";
+
+export const router = Router();
+
+router.post("/:id/pdf", async (req, res) => {
+  const out = await convertDocument(docPath(req.params.id), "pdf");
+  res.send(out);
+});
+'''
+
+NEW_ROUTE_TS = ROUTES_TS + '''
+router.post("/:id/convert", async (req, res) => {
+  const target = String(req.query.to || "pdf");
+  const out = await convertDocument(docPath(req.params.id), target);
+  res.send(out);
+});
+'''
+
+
+def test_new_route_feeding_an_old_helper(repo):
+    base = repo.commit("base", {"src/services/convert.ts": SERVICE_TS, "src/routes/docs.ts": ROUTES_TS})
+    head = repo.commit("any target format", {"src/routes/docs.ts": NEW_ROUTE_TS})
+    code, report = scan(repo, base, head, "javascript/js-taint-command-injection.yml")
+    assert code == 1
+    new = [(f["path"], f["start_line"]) for f in report["findings"] if f["status"] == "new"]
+    assert new == [("src/services/convert.ts", 5)]
+
+
+STORE_GO = '''\
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+func (s *Store) CountBy(ctx context.Context, site string, dim string) (map[string]int, error) {
+	q := fmt.Sprintf("SELECT %s, count(*) FROM views WHERE site = $1 GROUP BY 1", dim)
+	rows, err := s.db.QueryContext(ctx, q, site)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return scan(rows)
+}
+'''
+
+SERVICE_GO = '''\
+package service
+
+func (a *Analytics) Breakdown(ctx context.Context, site, dim string) (map[string]int, error) {
+	return a.store.CountBy(ctx, site, dim)
+}
+'''
+
+HANDLER_GO = '''\
+package httpapi
+
+import "net/http"
+
+var dims = map[string]bool{"country": true, "browser": true}
+
+func (h *Handler) Stats(w http.ResponseWriter, r *http.Request) {
+	dim := r.URL.Query().Get("by")
+{guard}	out, err := h.analytics.Breakdown(r.Context(), site(r), dim)
+	writeJSON(w, out, err)
+}
+'''
+
+GUARD_GO = '''\
+	if !dims[dim] {
+		http.Error(w, "unknown dimension", http.StatusBadRequest)
+		return
+	}
+'''
+
+DEFAULT_GO = '''\
+	if dim == "" {
+		dim = "country"
+	}
+'''
+
+
+@pytest.mark.parametrize("depth,found", [(2, True), (1, False)])
+def test_two_calls_deep_in_go(repo, depth, found):
+    base = repo.commit("base", {"internal/store/store.go": STORE_GO, "internal/service/service.go": SERVICE_GO,
+                                "internal/httpapi/stats.go": HANDLER_GO.replace("{guard}", GUARD_GO)})
+    head = repo.commit("any column", {"internal/httpapi/stats.go": HANDLER_GO.replace("{guard}", DEFAULT_GO)})
+    code, report = scan(repo, base, head, "go/go-taint-sql-injection.yml", depth=depth)
+    new = [(f["path"], f["start_line"]) for f in report["findings"] if f["status"] == "new"]
+    if found:
+        assert code == 1 and new == [("internal/store/store.go", 10)]
+        trace = report["findings"][0]["trace"]
+        assert [s["path"] for s in trace][0] == "internal/httpapi/stats.go"
+        assert "internal/service/service.go" in [s["path"] for s in trace]
+    else:
+        assert code == 0 and new == []
+
+
+DIRECTORY_JAVA = '''\
+package com.example.ldap;
+
+public class Directory {
+    private final LdapTemplate ldap;
+
+    public boolean pinMatches(String uid, String pin) {
+        String filter = "(&(uid=" + uid + ")(doorPin=" + pin + "))";
+        return !ldap.search("ou=staff", filter, (AttributesMapper<String>) a -> "x").isEmpty();
+    }
+}
+'''
+
+CONTROLLER_JAVA = '''\
+package com.example.web;
+
+import org.springframework.ldap.support.LdapEncoder;
+
+@RestController
+public class UnlockController {
+    @PostMapping("/doors/{id}/unlock")
+    public ResponseEntity<Void> unlock(@PathVariable String id, @RequestBody Unlock request) {
+        String uid = {uid};
+        String pin = {pin};
+        if (!directory.pinMatches(uid, pin)) {
+            return ResponseEntity.status(403).build();
+        }
+        return ResponseEntity.ok().build();
+    }
+}
+'''
+
+
+def test_removed_encoding_in_a_spring_controller(repo):
+    base = repo.commit("base", {
+        "src/main/java/com/example/ldap/Directory.java": DIRECTORY_JAVA,
+        "src/main/java/com/example/web/UnlockController.java": CONTROLLER_JAVA.replace(
+            "{uid}", "LdapEncoder.filterEncode(request.uid())").replace("{pin}", "LdapEncoder.filterEncode(request.pin())")})
+    head = repo.commit("encoding twice", {
+        "src/main/java/com/example/web/UnlockController.java": CONTROLLER_JAVA.replace(
+            "{uid}", "request.uid()").replace("{pin}", "request.pin()")})
+    code, report = scan(repo, base, head, "java/java-taint-ldap-injection.yml")
+    new = [(f["path"], f["start_line"]) for f in report["findings"] if f["status"] == "new"]
+    assert code == 1 and new == [("src/main/java/com/example/ldap/Directory.java", 8)]
