@@ -214,7 +214,8 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     else:
         new, unchanged, fixed = compare(head, base, cs)
         spans = changed_spans(cs, {o.path: o.units for o in outcomes if o.side == "head"})
-        shown = [replace(f, status="new") for f in new] + \
+        removed = _removed_near(cs, {o.path: o.units for o in outcomes if o.side in ("head", "context")})
+        shown = [replace(f, status="new", removed=f.removed or removed(f)) for f in new] + \
                 [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
     shown.sort(key=Finding.sort_key)
     fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
@@ -229,6 +230,44 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     })
     timings["total"] = time.perf_counter() - t0
     return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+
+
+def _removed_near(cs: ChangeSet, units: dict[str, tuple]):
+    """For a new finding: the lines the change deleted in the functions its
+    path runs through (the finding's own, and each function on its trace), so
+    that a deleted check is shown at the code it guarded."""
+    deletions: dict[str, list[tuple[int, str]]] = {}
+    for fc in cs.files:
+        if fc.path:
+            for h in fc.hunks:
+                for text in h.removed:
+                    deletions.setdefault(fc.path, []).append((h.new_start, text))
+    if not deletions:
+        return lambda f: ()
+
+    def function_at(path: str, line: int):
+        best = None
+        for u in units.get(path, ()):
+            if u.kind in ("function", "method") and u.start_line <= line <= u.end_line:
+                if best is None or u.start_line >= best.start_line:
+                    best = u
+        return best
+
+    def removed(f: Finding) -> tuple[str, ...]:
+        out: list[str] = []
+        for path, line in [(f.path, f.start_line)] + [(s.path, s.line) for s in f.trace]:
+            if path not in deletions:
+                continue
+            u = function_at(path, line)
+            if u is None:
+                continue
+            for at, text in deletions[path]:
+                # a deletion sits between line at-1 and at of the head
+                entry = f"{path}:{at}: {text}"
+                if u.start_line <= at <= u.end_line + 1 and text.strip() and entry not in out:
+                    out.append(entry)
+        return tuple(out[:20])
+    return removed
 
 
 class _Runner:

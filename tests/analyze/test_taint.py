@@ -219,3 +219,47 @@ def test_javascript_helper_called_from_a_route(tmp_path):
         app.post('/safe', (req, res) => { convert("pdf"); res.end(); });
         """
     assert lines(findings(tmp_path, "javascript", code)) == [1]
+
+
+def test_a_function_that_returns_request_data_is_a_source_for_its_callers(tmp_path):
+    code = """\
+        def wanted_name():
+            return request.args["name"]
+        def listing():
+            name = wanted_name()
+            os.system("ls " + name)
+        def fixed():
+            os.system("ls " + constant_name())
+        """
+    found = findings(tmp_path, "python", code)
+    assert lines(found) == [5]
+    assert [(s.line, s.note) for s in found[0].trace][:2] == [(2, 'source: request.args'), (2, "returned")]
+
+
+def test_branches_allow_lists_and_sizes(tmp_path):
+    code = """\
+        def defaulted():
+            col = request.args.get("sort")
+            if col == "":
+                col = "id"
+            os.system("sort -k " + col)
+        def looked_up():
+            col = request.args.get("sort")
+            if not COLUMNS[col]:
+                abort(400)
+            os.system("sort -k " + col)
+        def counted():
+            ids = request.args.getlist("id")
+            marks = ",".join("?" * len(ids))
+            os.system("echo " + marks)
+        def checked_by_a_call():
+            target = request.args.get("t")
+            ensure_safe_target(target)
+            os.system("ping " + target)
+        def scheme_only():
+            url = request.args.get("u")
+            if not url.startswith(("http://", "https://")):
+                abort(400)
+            os.system("curl " + url)
+        """
+    assert lines(findings(tmp_path, "python", code)) == [5, 23]

@@ -250,3 +250,31 @@ def test_removed_encoding_in_a_spring_controller(repo):
     code, report = scan(repo, base, head, "java/java-taint-ldap-injection.yml")
     new = [(f["path"], f["start_line"]) for f in report["findings"] if f["status"] == "new"]
     assert code == 1 and new == [("src/main/java/com/example/ldap/Directory.java", 8)]
+
+
+PARAMS_PY = '''\
+from flask import request
+
+
+def wanted_column():
+    return request.args.get("sort", "id")
+'''
+
+REPORT_PY = '''\
+from app.params import wanted_column
+
+
+def report(cursor):
+    col = {value}
+    cursor.execute("SELECT * FROM sales ORDER BY " + col)
+'''
+
+
+def test_a_helper_in_another_file_that_returns_request_data(repo):
+    base = repo.commit("base", {"app/params.py": PARAMS_PY,
+                                "app/report.py": REPORT_PY.replace("{value}", '"id"')})
+    head = repo.commit("sortable", {"app/report.py": REPORT_PY.replace("{value}", "wanted_column()")})
+    code, report = scan(repo, base, head, "python/py-taint-sql-injection.yml")
+    new = [f for f in report["findings"] if f["status"] == "new"]
+    assert code == 1 and [(f["path"], f["start_line"]) for f in new] == [("app/report.py", 6)]
+    assert new[0]["trace"][0]["path"] == "app/params.py" and "wanted_column" in new[0]["link"]

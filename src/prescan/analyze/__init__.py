@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from prescan._native import lineindex
-from prescan.analyze import interproc
+from prescan.analyze import interproc, taint
 from prescan.analyze.matcher import LanguageMatcher, Match
 from prescan.analyze.secrets import find_secrets
 from prescan.findings import Finding, TraceStep
@@ -54,6 +54,12 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
             extra.append((rule, Match(e.sink[0], e.sink[1], m.bindings), e.steps, e))
         for c in tr.calls:
             extra.append((rule, None, c.steps, c))
+        for r in tr.returns:
+            extra.append((rule, None, r.steps, r))
+        for r in tr.result_sinks:
+            m = sinks.get(r.sink)
+            if m is not None:
+                extra.append((rule, Match(r.sink[0], r.sink[1], m.bindings), r.steps, r))
     if not hits and not extra:
         return []
     starts = lineindex.line_starts(source)
@@ -72,11 +78,16 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
         trace = tuple(TraceStep(path, lines[k + 2 + j], cols[k + 2 + j], note)
                       for j, (_, note) in enumerate(steps))
         k += 2 + len(steps)
-        if m is None:               # a tainted call: no finding here, a fact for other files
+        if m is None:               # a tainted call or a return: no finding here, a fact for other files
             c = fact[0]
             at = steps[-1][0]
+            unit = _enclosing(units, unit_starts, at, at + 1)
+            if isinstance(c, taint.Returned):
+                facts.append(interproc.ReturnFact(rule.id, path, c.function.decode("utf-8", "replace"), unit,
+                                                  c.callee.decode("utf-8", "replace"), trace))
+                continue
             facts.append(interproc.CallFact(
-                rule.id, path, c.function.decode("utf-8", "replace"), _enclosing(units, unit_starts, at, at + 1),
+                rule.id, path, c.function.decode("utf-8", "replace"), unit,
                 c.param, c.params, c.callee.decode("utf-8", "replace"), c.arg, c.args, trace))
             continue
         unit = _enclosing(units, unit_starts, m.start, m.end)
@@ -88,7 +99,10 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
             cwe=rule.cwe, owasp=rule.owasp, trace=trace,
             fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
         )
-        if fact:
+        if fact and isinstance(fact[0], taint.CallResultSink):
+            facts.append(interproc.ResultSink(rule.id, fact[0].callee.decode("utf-8", "replace"),
+                                              replace(finding, trace=()), trace))
+        elif fact:
             e = fact[0]
             facts.append(interproc.SinkExport(rule.id, e.function.decode("utf-8", "replace"), e.param,
                                               e.params, replace(finding, trace=()), trace))

@@ -48,6 +48,26 @@ class CallFact:
     steps: tuple[TraceStep, ...]    # from the source (or parameter) to the call
 
 
+@dataclass(frozen=True)
+class ReturnFact:
+    """A function returns data from a source (callee "") or the result of a call."""
+    rule_id: str
+    path: str
+    function: str
+    unit: str
+    callee: str
+    steps: tuple[TraceStep, ...]    # from the source (or the call) to the return
+
+
+@dataclass(frozen=True)
+class ResultSink:
+    """The result of a call to a function defined elsewhere reaches a sink."""
+    rule_id: str
+    callee: str
+    finding: Finding                # the finding at the sink, without trace, with its base fingerprint
+    steps: tuple[TraceStep, ...]    # from the call to the sink
+
+
 def _accepts(e: SinkExport, c: CallFact) -> bool:
     return c.arg == e.param and c.args <= max(e.params, e.param + 1)
 
@@ -65,6 +85,8 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
     relays: list[CallFact] = []
     sourced: list[CallFact] = []
     for f in facts:
+        if isinstance(f, (ReturnFact, ResultSink)):
+            continue
         if isinstance(f, SinkExport):
             exports.setdefault((f.rule_id, f.function), []).append(f)
         elif f.param is None:
@@ -103,12 +125,13 @@ def export_names(facts: Iterable[SinkExport | CallFact], depth: int) -> set[tupl
     return set(exports)
 
 
-def resolve(facts: Iterable[SinkExport | CallFact], depth: int, local: Iterable[Finding] = ()) -> list[Finding]:
+def resolve(facts: Iterable, depth: int, local: Iterable[Finding] = ()) -> list[Finding]:
     """Findings for every chain source -> call ... -> sink of at most `depth`
     calls that crosses functions not followed within one file. A sink that a
     source of its own file already reaches is not reported again."""
     if depth < 1:
         return []
+    facts = list(facts)
     exports, sourced = _compose(facts, depth)
     reached_locally = {(f.rule_id, _sink_key(f)) for f in local if f.origin == "taint"}
     out: dict[tuple, Finding] = {}
@@ -124,7 +147,54 @@ def resolve(facts: Iterable[SinkExport | CallFact], depth: int, local: Iterable[
                     f"{' -> '.join(_chain(c, e))}")
             out[key] = replace(e.finding, trace=c.steps + e.steps, link=link,
                                fingerprint=link_fingerprint(e.finding.fingerprint, c.unit))
+    for key, f in _returned_into_sinks(facts, depth, reached_locally).items():
+        out.setdefault(key, f)
     return sorted(out.values(), key=Finding.sort_key)
+
+
+def _returned_into_sinks(facts, depth: int, reached_locally: set) -> dict[tuple, Finding]:
+    """A function returns a source's data (directly, or through up to depth - 1
+    more returns) and its result reaches a sink in another file."""
+    facts = list(facts)
+    returners: dict[tuple[str, str], ReturnFact] = {}
+    relays: list[ReturnFact] = []
+    sinks: list[ResultSink] = []
+    for f in facts:
+        if isinstance(f, ReturnFact):
+            if f.callee:
+                relays.append(f)
+            else:
+                returners.setdefault((f.rule_id, f.function), f)
+        elif isinstance(f, ResultSink):
+            sinks.append(f)
+    if not sinks or not returners:
+        return {}
+    relays.sort(key=lambda r: (r.path, r.steps[0].line if r.steps else 0, r.callee))
+    frontier = dict(returners)
+    for _d in range(2, depth + 1):
+        grown = {}
+        for r in relays:
+            src = frontier.get((r.rule_id, r.callee))
+            key = (r.rule_id, r.function)
+            if src is not None and key not in returners and key not in grown and r.function != r.callee:
+                grown[key] = ReturnFact(r.rule_id, r.path, r.function, r.unit, "", src.steps + r.steps)
+        returners.update(grown)
+        frontier = grown
+        if not grown:
+            break
+    out: dict[tuple, Finding] = {}
+    for s in sorted(sinks, key=lambda s: (s.finding.path, s.finding.start_line, s.callee)):
+        r = returners.get((s.rule_id, s.callee))
+        if r is None or (s.rule_id, _sink_key(s.finding)) in reached_locally:
+            continue
+        key = (s.rule_id, _sink_key(s.finding), "returned:" + r.unit)
+        if key in out:
+            continue
+        out[key] = replace(s.finding, trace=r.steps + s.steps,
+                           link=f"the value comes from {r.unit} ({r.path}:{r.steps[-1].line if r.steps else 0}), "
+                                f"which returns request data",
+                           fingerprint=link_fingerprint(s.finding.fingerprint, "returned:" + r.unit))
+    return out
 
 
 def _sink_key(f: Finding) -> tuple:

@@ -134,7 +134,7 @@ class LanguageMatcher:
         clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)]
         tracked = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
                               list(sinks), facts=facts is not None, relay=relay)
-        if facts is not None and (tracked.exports or tracked.calls):
+        if facts is not None and (tracked.exports or tracked.calls or tracked.returns or tracked.result_sinks):
             facts.append((rule, tracked, sinks))
         out = []
         for hit in tracked.hits:

@@ -71,6 +71,9 @@ def _result(f: Finding, index: int) -> dict:
             for s in f.trace]}]}]
     if f.link:
         res["properties"]["link"] = f.link
+        res["message"]["text"] += f" (linked to the change: {f.link})"
+    if f.removed:
+        res["properties"]["removedLines"] = list(f.removed)
     return res
 
 

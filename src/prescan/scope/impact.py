@@ -32,9 +32,13 @@ def touched_units(cs: ChangeSet, symbols: dict[tuple[str, str], Symbols]) -> tup
             if sym is None:
                 continue
             whole = not fc.hunks or fc.status in (ADDED, DELETED)
+            # a changed class (or other container) header renames every member's qualified name
+            renamed = [(s, e) for _n, _q, kind, s, e in sym.defs
+                       if kind not in ("function", "method") and any(a <= s <= b for a, b in ranges)]
             for name, _q, kind, start, end in sym.defs:
                 if kind in ("function", "method") and \
-                        (whole or any(a <= end and start <= b for a, b in ranges)):
+                        (whole or any(a <= end and start <= b for a, b in ranges)
+                         or any(s <= start and end <= e for s, e in renamed)):
                     touched.add(name)
     called: set[str] = set()
     for (_side, _path), sym in symbols.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import tree_sitter as ts
 
@@ -65,11 +65,30 @@ class TaintedCall:
     steps: tuple[Step, ...]             # from the source or parameter to the call
 
 
+@dataclass(frozen=True)
+class Returned:
+    """What a named function returns: data from a source (`callee` empty), or
+    the result of a call to `callee` (which may itself return a source's data)."""
+    function: bytes
+    callee: bytes
+    steps: tuple[Step, ...]             # from the source (or the call) to the return
+
+
+@dataclass(frozen=True)
+class CallResultSink:
+    """The result of a call to a function this file does not define reaches a sink."""
+    callee: bytes
+    sink: Span
+    steps: tuple[Step, ...]             # from the call to the sink
+
+
 @dataclass
 class Tracked:
     hits: list[Hit]
     exports: list[Export]
     calls: list[TaintedCall]
+    returns: list[Returned] = field(default_factory=list)
+    result_sinks: list[CallResultSink] = field(default_factory=list)
 
 
 class _Spans:
@@ -162,10 +181,14 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
                 out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps))
 
     hits: dict[Span, Hit] = {}
+    defined = {n.encode() for _a, _b, n in ordered if n and not n.startswith("<")}
+    returned: dict[bytes, tuple[Step, ...]] = {}        # functions of this file that return a source's data
+    result_sinks: list[CallResultSink] = []
     for start, end, name in ordered:
         node = nodes[start, end]
+        named = bool(name) and not name.startswith("<")
         if node is None or not (holds(sink_set, (start, end)) or summaries or
-                                (facts and holds(src.spans, (start, end)))):
+                                (holds(src.spans, (start, end)) and (facts or named))):
             continue
         scope = _Scope(flow, source, src, clean, sink_set, inner_of((start, end), name), summaries, record=facts)
         for hit in scope.run(node):
@@ -174,6 +197,21 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         for callee, arg, args, steps in scope.calls:
             if steps[0][1].startswith("source"):
                 out.calls.append(TaintedCall(caller, None, 0, callee, arg, args, steps))
+        for callee, sink, steps in scope.result_sinks:
+            result_sinks.append(CallResultSink(callee, sink, steps))
+        if named:
+            for callee, steps in scope.returns:
+                if not callee:
+                    returned.setdefault(caller, steps)
+                if facts:
+                    out.returns.append(Returned(caller, callee, steps))
+    # a function of this file returns a source's data, and its result reaches a sink here
+    for r in result_sinks:
+        steps = returned.get(r.callee)
+        if steps is not None and r.sink not in hits:
+            hits[r.sink] = Hit(r.sink, steps + r.steps)
+        elif facts and r.callee not in defined:
+            out.result_sinks.append(r)
     out.hits = sorted(hits.values(), key=lambda h: h.sink)
     return out
 
@@ -191,6 +229,10 @@ class _Scope:
         self.validated: list[tuple[int, int, frozenset[bytes]]] = []   # if-bodies that run only for valid data
         self.hits: list[Hit] = []
         self.branching = 0                      # how many branches or loops the walk is inside
+        # results of calls held by variables: name -> ((callee, offset of the call), ...)
+        self.results: dict[bytes, frozenset[tuple[bytes, int]]] = {}
+        self.result_sinks: list[tuple[bytes, Span, tuple[Step, ...]]] = []
+        self.returns: list[tuple[bytes, tuple[Step, ...]]] = []     # (b"" for a source | callee, steps)
 
     def run(self, top: ts.Node) -> list[Hit]:
         # a parameter can itself be a source: a route handler's arguments, an @RequestParam
@@ -243,7 +285,9 @@ class _Scope:
                 # `if x == "": x = "path"` leaves x tainted on the other path
                 strong = target.type in self.flow.names and not t.startswith(("augmented", "operator")) \
                     and not self.branching
-                self.assign(target, self.taint_of(value), node.start_byte, strong)
+                self.assign(target, self.taint_of(value), node.start_byte, strong, value)
+        elif t in ("return_statement", "return", "return_expression"):
+            self.check_return(node)
         elif t == "expression_statement" and not self.branching:
             self.validator_call(node)
         guard = self.flow.ifs.get(t) or self.flow.unless.get(t)
@@ -251,11 +295,46 @@ class _Scope:
             # `if not valid(x): return` (or `return unless valid(x)`): x is valid after it
             for name in self.validated_names(node.child_by_field_name(guard[0])):
                 self.state.pop(name, None)
+                self.results.pop(name, None)
 
     def check_sink(self, span: Span, node: ts.Node) -> None:
         steps = self.taint_of(node)
         if steps is not None:
             self.hits.append(Hit(span, steps + ((span[0], "reaches the sink"),)))
+            return
+        for callee, at in sorted(self.results_of(node), key=lambda r: r[1]):
+            self.result_sinks.append((callee, span, ((at, f"returned by {callee.decode('utf-8', 'replace')}()"),
+                                                     (span[0], "reaches the sink"))))
+
+    def check_return(self, node: ts.Node) -> None:
+        steps = self.taint_of(node)
+        if steps is not None and steps[0][1].startswith("source"):
+            self.returns.append((b"", steps + ((node.start_byte, "returned"),)))
+        for callee, at in sorted(self.results_of(node), key=lambda r: r[1]):
+            self.returns.append((callee, ((at, f"returned by {callee.decode('utf-8', 'replace')}()"),
+                                          (node.start_byte, "returned"))))
+
+    def results_of(self, node: ts.Node) -> set[tuple[bytes, int]]:
+        """Calls whose result flows into node: made inside it, or held by a variable it reads."""
+        out: set[tuple[bytes, int]] = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if self.clean.covering(n.start_byte, n.end_byte):
+                continue
+            if "call" in n.type or "invocation" in n.type:
+                fn = n.child_by_field_name("function") or n.child_by_field_name("method") \
+                    or n.child_by_field_name("name")
+                if fn is not None:
+                    callee = re.split(rb"[.:>\-]+", self.text_bytes(fn))[-1]
+                    if callee[:1].isalpha() or callee[:1] == b"_":
+                        out.add((callee, n.start_byte))
+            elif n.type in self.flow.names:
+                held = self.results.get(self.text_bytes(n))
+                if held and not self.is_validated(n.start_byte, n.end_byte, self.text_bytes(n)):
+                    out |= held
+            stack.extend(n.named_children)
+        return out
 
     def check_call(self, node: ts.Node) -> None:
         """A call to a function of this file whose parameter reaches a sink."""
@@ -340,13 +419,19 @@ class _Scope:
                 return steps
         return None
 
-    def assign(self, target: ts.Node, steps: tuple[Step, ...] | None, at: int, strong: bool) -> None:
+    def assign(self, target: ts.Node, steps: tuple[Step, ...] | None, at: int, strong: bool,
+               value: ts.Node | None = None) -> None:
         names = [self.text_bytes(n) for n in self.targets(target)]
+        held = frozenset(self.results_of(value)) if value is not None else frozenset()
         for name in names:
             if steps is not None:
                 self.state[name] = steps + ((at, f"assigned to {name.decode('utf-8', 'replace')}"),)
             elif strong and target.type in self.flow.names:
                 self.state.pop(name, None)
+            if held:
+                self.results[name] = held if strong else self.results.get(name, frozenset()) | held
+            elif strong and target.type in self.flow.names:
+                self.results.pop(name, None)
 
     # -- guards
     def body_exits(self, node: ts.Node, body_field: str) -> bool:
@@ -388,6 +473,7 @@ class _Scope:
             self._operand(arg, found, call)
         for n in found:
             self.state.pop(n, None)
+            self.results.pop(n, None)
 
     def validated_names(self, cond: ts.Node | None) -> frozenset[bytes]:
         """Variables a condition validates: those it passes to a check
@@ -461,7 +547,7 @@ class _Scope:
                 return
             base = inner
         name = self.text_bytes(base)
-        if name in self.state and not self.measured_only(base, cond):
+        if (name in self.state or name in self.results) and not self.measured_only(base, cond):
             found.add(name)
 
     def measured_only(self, ident: ts.Node, cond: ts.Node, inclusive: bool = False) -> bool:
