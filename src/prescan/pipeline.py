@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
-from prescan.analyze import analyze_file, interproc, matcher_for, secret_findings
+from prescan.analyze import analyze_file, interproc, matcher_for, relay_facts, secret_findings
 from prescan.change.model import COPIED, ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
@@ -278,6 +278,17 @@ class _Runner:
         self.done_jobs: list[_Job] = []
         self._languages: set[str] = set()
 
+    def map(self, fn, jobs: list) -> list:
+        """Run `fn` over jobs that need no rules (the relay pass)."""
+        if not jobs:
+            return []
+        executor = make_executor(self.opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker,
+                                 (self.ruleset, self.facts))
+        try:
+            return list(executor.map(fn, jobs))
+        finally:
+            executor.close()
+
     def run(self, jobs: list[_Job]) -> list[_Outcome]:
         if not jobs:
             return []
@@ -333,14 +344,35 @@ def _impact(cs: ChangeSet, opts: ScanOptions, runner: _Runner, outcomes: list[_O
     return found
 
 
+@dataclass(frozen=True)
+class _RelayJob:
+    path: str
+    side: str
+    language: str
+    data: bytes
+    sanitizers: tuple                    # ((rule id, spans), ...) from the first pass
+    requests: tuple                      # ((rule id, (function names...)), ...)
+
+
+def _relay_job(job: _RelayJob) -> tuple[str, str, list]:
+    try:
+        parsed = parse(job.path, job.data, job.language)
+        return job.side, job.path, relay_facts(parsed, dict(job.sanitizers), dict(job.requests))
+    except Exception:  # noqa: BLE001 - hostile input must not stop the scan; the first pass reported it
+        return job.side, job.path, []
+
+
 def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], sides) -> dict[str, list]:
     """Follow the parameters of functions that call a function whose parameter
-    reaches a sink, for chains of more than one call: re-analyze the files
-    that hold such callers, asking for those functions' facts."""
+    reaches a sink, for chains of more than one call: parse the files that hold
+    such callers again and follow those functions' parameters (with the
+    sanitizer spans of the first pass; the rules do not run again)."""
     out: dict[str, list] = {side: [] for side in sides}
     if opts.depth < 2:
         return out
     data = {(j.side, j.path): j for j in runner.done_jobs}
+    clean = {(o.side, o.path): tuple((x.rule_id, x.spans) for x in o.facts if isinstance(x, interproc.Sanitizers))
+             for o in outcomes}
     asked: set[tuple[str, str, str, str]] = set()       # (side, path, rule, function)
     for _step in range(opts.depth - 1):
         requests: dict[tuple[str, str], dict[str, set[str]]] = {}
@@ -361,12 +393,12 @@ def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], s
                             requests.setdefault((o.side, o.path), {}).setdefault(rule_id, set()).add(caller)
         if not requests:
             break
-        jobs = [replace(data[k], relay=tuple((r, tuple(sorted(f))) for r, f in sorted(req.items())))
-                for k, req in sorted(requests.items()) if k in data]
-        for o in runner.run(jobs):
-            relays = [x for x in o.facts if isinstance(x, interproc.CallFact) and x.param is not None]
+        jobs = [_RelayJob(k[1], k[0], data[k].language, data[k].data, clean.get(k, ()),
+                          tuple((r, tuple(sorted(f))) for r, f in sorted(req.items())))
+                for k, req in sorted(requests.items()) if k in data and data[k].language]
+        for side_of, _path, relays in runner.map(_relay_job, jobs):
             for side in sides:
-                if o.side in (side, "context"):
+                if side_of in (side, "context"):
                     out[side].extend(relays)
     return out
 

@@ -49,6 +49,9 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
     # exported sinks and tainted calls become rows like findings, then facts
     extra: list[tuple] = []
     for rule, tr, sinks in tracked or ():
+        if tr is None:              # the rule's sanitizer spans here
+            facts.append(interproc.Sanitizers(rule.id, tuple(sinks)))
+            continue
         for e in tr.exports:
             m = sinks[e.sink]
             extra.append((rule, Match(e.sink[0], e.sink[1], m.bindings), e.steps, e))
@@ -111,6 +114,32 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
     return out
 
 
+def relay_facts(parsed, sanitizers: dict[str, tuple], requests: dict[str, tuple[str, ...]]) -> list:
+    """CallFacts for the parameters of the named functions (rule id -> names):
+    which calls their values are passed to, stopped by the rule's sanitizer
+    spans found in the first pass. No query runs again."""
+    if parsed.tree is None:
+        return []
+    facts_data, source = parsed.facts, parsed.source
+    units = facts_data.units
+    scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
+    starts = lineindex.line_starts(source)
+    unit_starts = [u.start_byte for u in units]
+    out = []
+    for rule_id, names in sorted(requests.items()):
+        calls = taint.track_relays(parsed.tree.root_node, source, facts_data.language, scopes,
+                                   list(sanitizers.get(rule_id, ())), frozenset(n.encode() for n in names))
+        for c in calls:
+            offsets = array("q", (a for a, _ in c.steps))
+            lines, cols = lineindex.offsets_to_points(source, starts, offsets)
+            trace = tuple(TraceStep(facts_data.path, lines[j], cols[j], note) for j, (_, note) in enumerate(c.steps))
+            at = c.steps[-1][0]
+            out.append(interproc.CallFact(rule_id, facts_data.path, c.function.decode("utf-8", "replace"),
+                                          _enclosing(units, unit_starts, at, at + 1), c.param, c.params,
+                                          c.callee.decode("utf-8", "replace"), c.arg, c.args, trace))
+    return out
+
+
 def _enclosing(units: tuple[Unit, ...], unit_starts: list[int], start: int, end: int) -> str:
     """Qualified name of the innermost unit holding [start, end)."""
     # units are sorted by start: the last one that holds the span is the innermost
@@ -138,7 +167,7 @@ def _interpolate(message: str, m: Match, source: bytes) -> str:
     return message
 
 
-__all__ = ["analyze_file", "matcher_for", "secret_findings"]
+__all__ = ["analyze_file", "matcher_for", "relay_facts", "secret_findings"]
 
 
 def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:

@@ -68,6 +68,14 @@ class ResultSink:
     steps: tuple[TraceStep, ...]    # from the call to the sink
 
 
+@dataclass(frozen=True)
+class Sanitizers:
+    """A taint rule's sanitizer spans in one file (bytes), kept for a later
+    pass that follows parameters without running the rules again."""
+    rule_id: str
+    spans: tuple[tuple[int, int], ...]
+
+
 def _accepts(e: SinkExport, c: CallFact) -> bool:
     return c.arg == e.param and c.args <= max(e.params, e.param + 1)
 
@@ -85,7 +93,7 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
     relays: list[CallFact] = []
     sourced: list[CallFact] = []
     for f in facts:
-        if isinstance(f, (ReturnFact, ResultSink)):
+        if isinstance(f, (ReturnFact, ResultSink, Sanitizers)):
             continue
         if isinstance(f, SinkExport):
             exports.setdefault((f.rule_id, f.function), []).append(f)

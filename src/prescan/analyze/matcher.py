@@ -129,9 +129,12 @@ class LanguageMatcher:
         if not sinks and facts is None:
             return []
         spans = [(m.start, m.end) for f in spec.sources for m in ev.eval(f)]
+        clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)] if (sinks or spans or facts is not None) \
+            else []
+        if facts is not None and clean:
+            facts.append((rule, None, clean))       # sanitizers, for following parameters later (relays)
         if not sinks and not spans and not relay:
             return []
-        clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)]
         tracked = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
                               list(sinks), facts=facts is not None, relay=relay)
         if facts is not None and (tracked.exports or tracked.calls or tracked.returns or tracked.result_sinks):

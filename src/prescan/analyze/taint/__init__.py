@@ -216,6 +216,40 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
     return out
 
 
+def track_relays(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]],
+                 sanitizers: list[Span], functions: frozenset[bytes]) -> list[TaintedCall]:
+    """For each named function in `functions`: the calls its parameters'
+    values are passed to (a relay on a path that continues in another function)."""
+    flow = FLOWS.get(language)
+    if flow is None or not functions:
+        return []
+    clean = _Spans(sanitizers)
+    out: list[TaintedCall] = []
+    for start, end, name in sorted(scopes, key=lambda s: (s[0], -s[1])):
+        bname = name.encode() if name else b""
+        if bname not in functions:
+            continue
+        node = root.descendant_for_byte_range(start, end)
+        while node is not None and node.parent is not None and \
+                (node.parent.start_byte, node.parent.end_byte) == (start, end):
+            node = node.parent
+        if node is None:
+            continue
+        inner = [(a, b) for a, b, n in scopes if (a, b) != (start, end) and start <= a and b <= end
+                 and n and not n.startswith("<")]
+        scope = _Scope(flow, source, _Spans(()), clean, set(), inner, record=True)
+        params = scope.parameters(node)
+        for at, pname in params:
+            scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
+        index = {at: i for i, (at, _) in enumerate(params)}
+        scope.run(node)
+        for callee, arg, args, steps in scope.calls:
+            i = index.get(steps[0][0])
+            if i is not None:
+                out.append(TaintedCall(bname, i, len(params), callee, arg, args, steps))
+    return out
+
+
 class _Scope:
     def __init__(self, flow: Flow, source: bytes, src: _Spans, clean: _Spans, sinks: set[Span],
                  inner: list[Span], summaries: dict | None = None, record: bool = False) -> None:
