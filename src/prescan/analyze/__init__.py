@@ -13,6 +13,7 @@ from prescan._native import lineindex
 from prescan.analyze.matcher import LanguageMatcher, Match
 from prescan.analyze.secrets import find_secrets
 from prescan.findings import Finding, TraceStep
+from prescan.parse import languages
 from prescan.parse.model import Unit
 from prescan.rules.loader import RuleSet
 from prescan.store.fingerprint import base_fingerprint
@@ -32,12 +33,13 @@ def matcher_for(ruleset: RuleSet, language: str) -> LanguageMatcher:
 def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
     facts = parsed.facts
     source: bytes = parsed.source
-    if parsed.tree is None:         # the parse stage already reported why
-        return []
+    if parsed.tree is None and languages.LANGUAGES[facts.language].has_grammar:
+        return []                   # the parse stage already reported why
     matcher = matcher_for(ruleset, facts.language)
     units = facts.units
     scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
-    hits = matcher.run(parsed.tree.root_node, source, scopes)
+    # a file without a grammar has no tree: only its regex rules run
+    hits = matcher.run(parsed.tree.root_node if parsed.tree else None, source, scopes)
     if not hits:
         return []
     starts = lineindex.line_starts(source)
