@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from prescan._native import lineindex
 from prescan.analyze.matcher import LanguageMatcher, Match
-from prescan.analyze.secrets import find_secrets
+from prescan.analyze.secrets import find_secrets, redact
 from prescan.findings import Finding, TraceStep
 from prescan.parse import languages
 from prescan.parse.model import Unit
@@ -53,15 +53,15 @@ def analyze_file(parsed, ruleset: RuleSet) -> list[Finding]:
     out, k = [], 0
     for rule, m, steps in hits:
         sl, sc, el, ec = lines[k], cols[k], lines[k + 1], cols[k + 1] + 1
-        trace = tuple(TraceStep(facts.path, lines[k + 2 + j], cols[k + 2 + j], note)
+        trace = tuple(TraceStep(facts.path, lines[k + 2 + j], cols[k + 2 + j], redact(note))
                       for j, (_, note) in enumerate(steps))
         k += 2 + len(steps)
         unit = _enclosing(units, unit_starts, m.start, m.end)
         out.append(Finding(
             rule_id=rule.id, origin="taint" if rule.taint else "rule", severity=rule.severity,
-            confidence=rule.confidence, message=_interpolate(rule.message, m, source), path=facts.path,
+            confidence=rule.confidence, message=redact(_interpolate(rule.message, m, source)), path=facts.path,
             start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit,
-            snippet=_snippet(source, starts, sl, el), language=facts.language,
+            snippet=redact(_snippet(source, starts, sl, el)), language=facts.language,
             cwe=rule.cwe, owasp=rule.owasp, trace=trace,
             fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
         ))
@@ -100,7 +100,7 @@ __all__ = ["analyze_file", "matcher_for", "secret_findings"]
 
 def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:
     """Credentials committed in a file of any kind, masked."""
-    hits = find_secrets(source)
+    hits = find_secrets(source, language)
     if not hits:
         return []
     starts = lineindex.line_starts(source)
@@ -115,7 +115,8 @@ def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), lang
         sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
         unit = _enclosing(units, unit_starts, h.start, h.end)
         secret = source[h.start:h.end].decode("utf-8", "replace")
-        snippet = _snippet(source, starts, sl, sl).replace(secret, h.masked)
+        # some detectors need context beyond the line (a hint elsewhere in the file)
+        snippet = redact(_snippet(source, starts, sl, sl)).replace(secret, h.masked)
         out.append(Finding(
             rule_id=h.detector.id, origin="secret", severity=h.detector.severity,
             confidence=h.detector.confidence, path=path,

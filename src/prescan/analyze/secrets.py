@@ -32,8 +32,17 @@ DETECTORS = (
        "critical", "medium", "an AWS secret access key", "aws"),
     _d("secret-github-token", r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})\b",
        "critical", "high", "a GitHub token", "gh", "github_pat_"),
-    _d("secret-gitlab-token", r"\b(?P<secret>glpat-[A-Za-z0-9_\-]{20,})", "critical", "high", "a GitLab token", "glpat-"),
-    _d("secret-slack-token", r"\b(?P<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "high", "high", "a Slack token", "xox"),
+    _d("secret-gitlab-token", r"\b(?P<secret>(?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_\-]{20,})", "critical", "high",
+       "a GitLab token", "glpat-", "gldt-", "glrt-", "glptt-"),
+    _d("secret-slack-token", r"\b(?P<secret>xox[abposr]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})", "high", "high",
+       "a Slack token", "xox", "xapp-"),
+    _d("secret-discord-webhook",
+       r"(?P<secret>https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68})",
+       "medium", "high", "a Discord webhook URL", "discord"),
+    _d("secret-telegram-bot-token", r"\b(?P<secret>\d{8,10}:AA[A-Za-z0-9_\-]{33})(?![A-Za-z0-9_\-])", "high", "high",
+       "a Telegram bot token", ":aa"),
+    _d("secret-azure-storage-key", r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)", "critical", "high",
+       "an Azure storage account key", "accountkey="),
     _d("secret-slack-webhook",
        r"(?P<secret>https://hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})",
        "medium", "high", "a Slack incoming-webhook URL", "hooks.slack.com"),
@@ -42,6 +51,14 @@ DETECTORS = (
     _d("secret-google-api-key", r"\b(?P<secret>AIza[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])", "high", "high",
        "a Google API key", "aiza"),
     _d("secret-npm-token", r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b", "critical", "high", "an npm access token", "npm_"),
+    _d("secret-npmrc-auth-token", r"_auth(?:Token)?\s*=\s*[\"']?(?P<secret>[A-Za-z0-9+/=_\-.]{20,})", "critical", "medium",
+       "a package-registry token in an .npmrc", "_auth"),
+    _d("secret-rubygems-key", r"\b(?P<secret>rubygems_[0-9a-f]{48})\b", "critical", "high", "a RubyGems API key",
+       "rubygems_"),
+    _d("secret-dockerhub-token", r"\b(?P<secret>dckr_pat_[A-Za-z0-9_\-]{27,})", "critical", "high",
+       "a Docker Hub access token", "dckr_pat_"),
+    _d("secret-docker-config-auth", r"\"auth\"\s*:\s*\"(?P<secret>[A-Za-z0-9+/]{12,}={0,2})\"", "high", "medium",
+       "registry credentials in a Docker config (base64 of user:password)", '"auths"'),
     _d("secret-pypi-token", r"\b(?P<secret>pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,})", "critical", "high",
        "a PyPI upload token", "pypi-"),
     _d("secret-sendgrid-key", r"\b(?P<secret>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})", "high", "high",
@@ -62,13 +79,31 @@ GENERIC = re.compile(
     rb"(?i)(?P<name>[\w.\-]*(?:secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|"
     rb"access[_\-]?key|auth[_\-]?key|signing[_\-]?key|client[_\-]?secret)[\w\-]*)[\"']?\s*(?::=|=>|=|:)\s*"
     rb"(?:[\w.]+\()?[\"'](?P<secret>[^\"'\s]{16,200})[\"']")
+# the same without quotes, as .env, .properties, .ini and YAML write it: the value is the
+# rest of the line, holds a digit, and has only the characters of keys and tokens (so that
+# code such as `token = settings.API_TOKEN_VALUE` is not taken for a value)
+GENERIC_BARE = re.compile(
+    rb"(?im)(?P<name>[\w.\-]*(?:secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|"
+    rb"access[_\-]?key|auth[_\-]?key|signing[_\-]?key|client[_\-]?secret)[\w\-]*)[ \t]*(?:=|:)[ \t]*"
+    rb"(?P<secret>(?=[^\s]*\d)[A-Za-z0-9+/=_\-.]{16,200})[ \t]*(?:\#.*)?$")
 
 # values that say they are not real: examples, templates, references to the environment
 PLACEHOLDER = re.compile(
     rb"(?i)example|changeme|change_me|replace|your[_\-]|xxxx|\*\*\*\*|<[^>]*>|\$\{|\{\{|%\(|dummy|fake|sample|"
     rb"placeholder|redacted|insert|todo|secret_here|not[_\-]?a[_\-]?real|0000000000|1234567890|abcdef123|"
-    rb"^(.)\1+$")
-KNOWN_EXAMPLES = {b"AKIAIOSFODNN7EXAMPLE", b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}
+    rb"^(.)\1+$|"
+    # a reference to the environment ($DB_PASSWORD, %DB_PASSWORD%), and the stock passwords of
+    # local development databases and tutorials (postgres://postgres:postgres@localhost)
+    rb"^\$[A-Za-z_]|^%[A-Za-z_]+%$|"
+    rb"^(?:password|passwd|pass|secret|postgres|root|admin|guest|test|user|mysql|redis|changeit)$")
+# documented example credentials that real code copies from tutorials: AWS's example key pair,
+# the jwt.io sample token, the Azure storage emulator's well-known account key
+KNOWN_EXAMPLES = {
+    b"AKIAIOSFODNN7EXAMPLE", b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy"
+    b"fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+}
 GENERIC_MIN_ENTROPY = 3.5
 
 
@@ -80,8 +115,12 @@ class SecretHit:
     masked: str
 
 
-def _generic_matches(data: bytes, lower: bytes):
-    """GENERIC, run only on the lines that hold one of its words."""
+# where an unquoted value is a value; in program code it is an expression
+BARE_VALUE_LANGUAGES = frozenset({"", "yaml", "dockerfile", "hcl", "generic"})
+
+
+def _generic_matches(data: bytes, lower: bytes, bare: bool):
+    """GENERIC (and GENERIC_BARE), run only on the lines that hold one of its words."""
     done = -1
     for w in _GENERIC_WORDS.finditer(lower):
         if w.start() <= done:
@@ -91,6 +130,8 @@ def _generic_matches(data: bytes, lower: bytes):
         b = len(data) if b == -1 else b
         done = b
         yield from GENERIC.finditer(data, a, b)
+        if bare:
+            yield from GENERIC_BARE.finditer(data, a, b)
 
 
 def mask(secret: bytes) -> str:
@@ -104,7 +145,9 @@ _GENERIC_WORDS = re.compile(rb"secret|token|api[_\-]?key|apikey|passw|pwd|privat
                             rb"auth[_\-]?key|signing[_\-]?key")
 
 
-def find_secrets(data: bytes) -> list[SecretHit]:
+def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
+    """Credentials in a file's bytes; `language` (empty for a file without
+    one) decides whether an unquoted value after a secret's name counts."""
     hits: list[SecretHit] = []
     taken: list[tuple[int, int]] = []
     lower = data.lower()
@@ -118,7 +161,7 @@ def find_secrets(data: bytes) -> list[SecretHit]:
                 continue
             hits.append(SecretHit(det, s, e, mask(value)))
             taken.append((s, e))
-    for m in _generic_matches(data, lower):
+    for m in _generic_matches(data, lower, language in BARE_VALUE_LANGUAGES):
         s, e = m.span("secret")
         value = data[s:e]
         if any(a < e and s < b for a, b in taken) or PLACEHOLDER.search(value) or value in KNOWN_EXAMPLES:
@@ -131,3 +174,21 @@ def find_secrets(data: bytes) -> list[SecretHit]:
         hits.append(SecretHit(det, s, e, mask(value)))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def redact(text: str) -> str:
+    """text with every credential the detectors find in it masked: for
+    snippets and messages of any finding, which may quote a secret."""
+    data = text.encode("utf-8", "replace")
+    hits = find_secrets(data)
+    if not hits:
+        return text
+    out, last = [], 0
+    for h in hits:
+        if h.start < last:
+            continue
+        out.append(data[last:h.start].decode("utf-8", "replace"))
+        out.append(h.masked)
+        last = h.end
+    out.append(data[last:].decode("utf-8", "replace"))
+    return "".join(out)
