@@ -136,3 +136,13 @@ def test_an_unquoted_value_counts_in_config_files_not_in_code():
     assert secret_findings("app.js", code, language="javascript") == []
     # a dotted name in YAML is a reference, without a digit it is no key
     assert secret_findings("ci.yaml", b"token: settings.deploy.github_token\n", language="yaml") == []
+
+
+def test_test_values_and_names_about_a_secret_stay_quiet():
+    # values from a database driver's test suite and a CLI's documentation
+    quiet = (b'password: "pass!@#$%^&*()_+"\n'
+             b'uri: "mongodb://alice:foo:bar@127.0.0.1"\n'
+             b'uri: "mongodb://user:pass%21%40%23%24%25%5E%26%2A%28%29@localhost/"\n'
+             b"--webhook-secret-secret-version=projects/myproj/secrets/whsecret/versions/1\n"
+             b'SECRET_KEY_FILE = "/run/secrets/django_secret_key_v2"\n')
+    assert find_secrets(quiet) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 from prescan._native import lineindex
 
@@ -94,7 +95,7 @@ PLACEHOLDER = re.compile(
     rb"^(.)\1+$|"
     # a reference to the environment ($DB_PASSWORD, %DB_PASSWORD%), and the stock passwords of
     # local development databases and tutorials (postgres://postgres:postgres@localhost)
-    rb"^\$[A-Za-z_]|^%[A-Za-z_]+%$|"
+    rb"^\$[A-Za-z_]|^%[A-Za-z_]+%$|foo:?bar|^foo$|"
     rb"^(?:password|passwd|pass|secret|postgres|root|admin|guest|test|user|mysql|redis|changeit)$")
 # documented example credentials that real code copies from tutorials: AWS's example key pair,
 # the jwt.io sample token, the Azure storage emulator's well-known account key
@@ -105,6 +106,15 @@ KNOWN_EXAMPLES = {
     b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 }
 GENERIC_MIN_ENTROPY = 3.5
+# a key or token is mostly letters and digits; `pass!@#$%^&*()_+` is a test value
+GENERIC_MIN_ALNUM = 10
+# names about a secret rather than of it: SECRET_KEY_FILE, token_url, --secret-version
+_METADATA_NAME = re.compile(rb"(?i)[_\-.](?:version|path|file|url|uri|name|id|arn|ref|dir|len|length|type|"
+                            rb"header|endpoint|host|prefix|format|ttl|expiry|expires)$")
+
+
+def _alnum(value: bytes) -> int:
+    return sum(1 for b in value if 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122)
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,8 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
             value = data[s:e]
             if value in KNOWN_EXAMPLES or (det.id != "secret-private-key" and PLACEHOLDER.search(value)):
                 continue
+            if det.id == "secret-database-url-password" and _alnum(unquote_to_bytes(value)) < 6:
+                continue            # `user:pass!@#$%^&*()` in a driver's tests
             hits.append(SecretHit(det, s, e, mask(value)))
             taken.append((s, e))
     for m in _generic_matches(data, lower, language in BARE_VALUE_LANGUAGES):
@@ -166,7 +178,9 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
         value = data[s:e]
         if any(a < e and s < b for a, b in taken) or PLACEHOLDER.search(value) or value in KNOWN_EXAMPLES:
             continue
-        if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY:
+        if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY or _alnum(value) < GENERIC_MIN_ALNUM:
+            continue
+        if _METADATA_NAME.search(m.group("name")):
             continue
         name = m.group("name").decode("utf-8", "replace")
         det = Detector("secret-generic-high-entropy", GENERIC, "medium", "low",
