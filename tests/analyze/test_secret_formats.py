@@ -40,7 +40,8 @@ FORMATS = {
                         "https://discord.com/api/webhooks/" + "112233445566778899/" +
                         "Rk7vQ2xL9mT4pW8zN3bY6cF1hJ5sD0gA7uE2iO9rK4tL8qM3nB6vC1xZ5wS0yP7"),
     "telegram": ("secret-telegram-bot-token", "telegram_bot_token", "5821937460:AA" + "Hq7Lm2Xv9Tp4Rk8Zw3Nb6Yc1Fd5Gs0Ju2"),
-    "private-key": ("secret-private-key", "tls_key", "-----BEGIN OPENSSH" + " PRIVATE KEY-----"),
+    "private-key": ("secret-private-key", "tls_key", "-----BEGIN OPENSSH" + " PRIVATE KEY-----\\n"
+                    "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\\n-----END OPENSSH PRIVATE KEY-----"),
     "postgres-url": ("secret-database-url-password", "database_url", "postgres://shop:" + "Vt8qLz2rWm5x" + "@db.internal:5432/shop"),
     "mysql-url": ("secret-database-url-password", "database_url", "mysql://shop:" + "Vt8qLz2rWm5x" + "@db.internal/shop"),
     "mongodb-url": ("secret-database-url-password", "mongo_url",
@@ -146,3 +147,19 @@ def test_test_values_and_names_about_a_secret_stay_quiet():
              b"--webhook-secret-secret-version=projects/myproj/secrets/whsecret/versions/1\n"
              b'SECRET_KEY_FILE = "/run/secrets/django_secret_key_v2"\n')
     assert find_secrets(quiet) == []
+
+
+def test_a_private_key_needs_key_material_after_its_header():
+    pem = ("-----BEGIN RSA" + " PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17\n\n"
+           "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----\n")
+    assert [h.detector.id for h in find_secrets(pem.encode())] == ["secret-private-key"]
+    # code that only names the header (a parser's constant) holds no key
+    assert find_secrets(b'_SK_START = b"-----BEGIN OPENSSH PRIVATE KEY-----"\n') == []
+
+
+def test_words_type_names_and_rfc_examples_are_not_generic_secrets():
+    quiet = (b'AttributeOID.CHALLENGE_PASSWORD: "challengePassword",\n'
+             b'def sign(private_key: "_EllipticCurvePrivateKey", data: bytes): ...\n'
+             b'{"access_token":"2YotnFZFEjr1zCsicMWpAA", "token_type":"example"}\n'
+             b"self.openid_connect_auth = AuthorizationCodeGrantDispatcher(request_validator)\n")
+    assert find_secrets(quiet, "python") == []

@@ -52,7 +52,9 @@ DETECTORS = (
     _d("secret-google-api-key", r"\b(?P<secret>AIza[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])", "high", "high",
        "a Google API key", "aiza"),
     _d("secret-npm-token", r"\b(?P<secret>npm_[A-Za-z0-9]{36})\b", "critical", "high", "an npm access token", "npm_"),
-    _d("secret-npmrc-auth-token", r"_auth(?:Token)?\s*=\s*[\"']?(?P<secret>[A-Za-z0-9+/=_\-.]{20,})", "critical", "medium",
+    # `//registry.npmjs.org/:_authToken=...`, or `_auth=...` on a line of its own
+    _d("secret-npmrc-auth-token", r"(?m)(?:^|:)_auth(?:Token)?[ \t]*=[ \t]*[\"']?(?P<secret>[A-Za-z0-9+/=_\-.]{20,})",
+       "critical", "medium",
        "a package-registry token in an .npmrc", "_auth"),
     _d("secret-rubygems-key", r"\b(?P<secret>rubygems_[0-9a-f]{48})\b", "critical", "high", "a RubyGems API key",
        "rubygems_"),
@@ -66,8 +68,11 @@ DETECTORS = (
        "a SendGrid API key", "sg."),
     _d("secret-mailgun-key", r"\b(?P<secret>key-[0-9a-zA-Z]{32})\b", "high", "medium", "a Mailgun API key", "key-"),
     _d("secret-twilio-key", r"\b(?P<secret>SK[0-9a-f]{32})\b", "high", "medium", "a Twilio API key", "sk"),
+    # the header, followed by key material (after PEM headers; newlines may be escaped, as in a
+    # service-account JSON): a constant that only names the header is no key
     _d("secret-private-key", r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
-                             r"(?: BLOCK)?-----)", "critical", "high", "a private key", "private key"),
+                             r"(?: BLOCK)?-----)(?:\s|\\[rn])+(?:[A-Za-z\-]+:[^\n]*(?:\s|\\[rn])+)*"
+                             r"[A-Za-z0-9+/=]{16,}", "critical", "high", "a private key", "private key"),
     _d("secret-database-url-password",
        r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql)://[^:\s/@\"']+:"
        r"(?P<secret>[^@\s/\"']{4,})@[^\s\"']+", "high", "medium", "a database URL with a password", "://"),
@@ -104,6 +109,8 @@ KNOWN_EXAMPLES = {
     b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy"
     b"fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    # the OAuth RFCs' example tokens (RFC 6749, RFC 5849)
+    b"2YotnFZFEjr1zCsicMWpAA", b"tGzv3JOkF0XG5Qx2TlKWIA", b"ad180jjd733klru7", b"hh5s93j4hdidpola",
 }
 GENERIC_MIN_ENTROPY = 3.5
 # a key or token is mostly letters and digits; `pass!@#$%^&*()_+` is a test value
@@ -111,6 +118,9 @@ GENERIC_MIN_ALNUM = 10
 # names about a secret rather than of it: SECRET_KEY_FILE, token_url, --secret-version
 _METADATA_NAME = re.compile(rb"(?i)[_\-.](?:version|path|file|url|uri|name|id|arn|ref|dir|len|length|type|"
                             rb"header|endpoint|host|prefix|format|ttl|expiry|expires)$")
+
+
+_DIGIT = re.compile(rb"\d")
 
 
 def _alnum(value: bytes) -> int:
@@ -180,6 +190,8 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
             continue
         if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY or _alnum(value) < GENERIC_MIN_ALNUM:
             continue
+        if not _DIGIT.search(value):
+            continue            # a word or a type name ("challengePassword"); random keys hold digits
         if _METADATA_NAME.search(m.group("name")):
             continue
         name = m.group("name").decode("utf-8", "replace")
