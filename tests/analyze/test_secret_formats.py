@@ -163,3 +163,18 @@ def test_words_type_names_and_rfc_examples_are_not_generic_secrets():
              b'{"access_token":"2YotnFZFEjr1zCsicMWpAA", "token_type":"example"}\n'
              b"self.openid_connect_auth = AuthorizationCodeGrantDispatcher(request_validator)\n")
     assert find_secrets(quiet, "python") == []
+
+
+def test_header_names_test_values_and_sample_files_are_not_generic_secrets():
+    quiet = (b'tokenRequestTTLHeader = "X-aws-ec2-metadata-token-ttl-seconds"\n'
+             b'token := r.Header.Get("X-aws-ec2-metadata-token")\n'
+             b'imdsToken := "IMDSTokenabc123=="\n')
+    assert find_secrets(quiet, "go") == []
+    sample = b'{\n  "secretKey": "q7Hd0Zr2Vx9LmTc4Nw8Ks1Pb6Yf3Gj5R"\n}\n'
+    assert [f.rule_id for f in secret_findings("config.json", sample)] == ["secret-generic-high-entropy"]
+    for name in ("config.json.sample", "settings.example.json", ".env.example", "app.dist.json"):
+        assert secret_findings(name, sample) == [], name
+    # a real format is reported even in a sample file
+    token = FORMATS["github-classic"][2]
+    assert [f.rule_id for f in secret_findings(".env.example", f"TOKEN={token}\n".encode())] == \
+        ["secret-github-token"]

@@ -6,6 +6,7 @@ each -> list[Finding] with base fingerprints (occurrence numbers are added
 once all files are in)."""
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 
@@ -98,9 +99,15 @@ def _interpolate(message: str, m: Match, source: bytes) -> str:
 __all__ = ["analyze_file", "matcher_for", "secret_findings"]
 
 
+_EXAMPLE_FILE = re.compile(r"(?i)(?:^|[._-])(?:example|sample|template|tmpl|dist)s?(?:[._-]|$)")
+
+
 def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:
     """Credentials committed in a file of any kind, masked."""
     hits = find_secrets(source, language)
+    if hits and _EXAMPLE_FILE.search(path.rsplit("/", 1)[-1]):
+        # a sample config documents the shape of a value; only a real format counts there
+        hits = [h for h in hits if h.detector.id != "secret-generic-high-entropy"]
     if not hits:
         return []
     starts = lineindex.line_starts(source)

@@ -96,7 +96,7 @@ GENERIC_BARE = re.compile(
 # values that say they are not real: examples, templates, references to the environment
 PLACEHOLDER = re.compile(
     rb"(?i)example|changeme|change_me|replace|your[_\-]|xxxx|\*\*\*\*|<[^>]*>|\$\{|\{\{|%\(|dummy|fake|sample|"
-    rb"placeholder|redacted|insert|todo|secret_here|not[_\-]?a[_\-]?real|0000000000|1234567890|abcdef123|"
+    rb"placeholder|redacted|insert|todo|secret_here|not[_\-]?a[_\-]?real|0000000000|1234567890|abcdef123|abc123|"
     rb"^(.)\1+$|"
     # a reference to the environment ($DB_PASSWORD, %DB_PASSWORD%), and the stock passwords of
     # local development databases and tutorials (postgres://postgres:postgres@localhost)
@@ -109,6 +109,8 @@ KNOWN_EXAMPLES = {
     b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy"
     b"fQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    # MinIO's public demo server credentials, in its documentation and samples
+    b"Q3AM3UQ867SPQQA43P2F", b"zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
     # the OAuth RFCs' example tokens (RFC 6749, RFC 5849)
     b"2YotnFZFEjr1zCsicMWpAA", b"tGzv3JOkF0XG5Qx2TlKWIA", b"ad180jjd733klru7", b"hh5s93j4hdidpola",
 }
@@ -116,8 +118,14 @@ GENERIC_MIN_ENTROPY = 3.5
 # a key or token is mostly letters and digits; `pass!@#$%^&*()_+` is a test value
 GENERIC_MIN_ALNUM = 10
 # names about a secret rather than of it: SECRET_KEY_FILE, token_url, --secret-version
-_METADATA_NAME = re.compile(rb"(?i)[_\-.](?:version|path|file|url|uri|name|id|arn|ref|dir|len|length|type|"
-                            rb"header|endpoint|host|prefix|format|ttl|expiry|expires)$")
+_METADATA_NAME = re.compile(rb"(?i:[_\-.](?:version|path|file|url|uri|name|id|arn|ref|dir|len|length|type|"
+                            rb"header|endpoint|host|prefix|format|ttl|expiry|expires))$|"
+                            rb"[a-z0-9](?:Version|Path|File|Url|URL|Uri|Name|Id|ID|Arn|Ref|Dir|Len|Length|Type|"
+                            rb"Header|Endpoint|Host|Prefix|Format|Ttl|TTL|Expiry|Expires)$")
+# words joined by dashes or underscores, at most one holding a digit: a header or setting
+# name (`X-aws-ec2-metadata-token`), not a key
+_WORDS = re.compile(rb"[A-Za-z]{1,12}(?:[\-_.][A-Za-z]{1,12})*(?:[\-_.][A-Za-z]*\d[A-Za-z\d]{0,6})?"
+                    rb"(?:[\-_.][A-Za-z]{1,12})*")
 
 
 _DIGIT = re.compile(rb"\d")
@@ -190,7 +198,7 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
             continue
         if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY or _alnum(value) < GENERIC_MIN_ALNUM:
             continue
-        if not _DIGIT.search(value):
+        if not _DIGIT.search(value) or _WORDS.fullmatch(value):
             continue            # a word or a type name ("challengePassword"); random keys hold digits
         if _METADATA_NAME.search(m.group("name")):
             continue
