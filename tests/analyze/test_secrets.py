@@ -24,7 +24,7 @@ def test_known_formats():
             f"token: {GITHUB}\n"
             f"notify_url = '{SLACK_HOOK}'\n"
             "DATABASE_URL=postgres://app:s3cr3tPassw0rd@db.internal:5432/app\n"
-            "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n").encode()
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMx\n-----END RSA PRIVATE KEY-----\n").encode()
     assert ids(data) == ["secret-stripe-live-key", "secret-aws-access-key-id", "secret-github-token",
                          "secret-slack-webhook", "secret-database-url-password", "secret-private-key"]
 

@@ -169,14 +169,24 @@ SMALL = {
     "ruby": b"class A\n  def m = 1\nend\n",
     "php": b"<?php\nclass A { public function m() { return fn($x) => $x; } }\n",
     "rust": b"#[test]\nfn t() { let c = |x| x; }\n",
+    "yaml": b"kind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - name: api\n",
+    "dockerfile": b"FROM python:3.12 AS app\nRUN pip install x\nUSER app\n",
+    "hcl": b'resource "aws_s3_bucket" "logs" {\n  bucket = "x"\n}\n',
 }
+GRAMMARS = sorted(name for name, spec in LANGUAGES.items() if spec.has_grammar)
 
 
 def test_small_covers_every_language():
-    assert set(SMALL) == set(LANGUAGES)
+    assert set(SMALL) == set(GRAMMARS)
 
 
-@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_language_without_grammar_parses_to_plain_facts():
+    parsed = parse("app/.env", b"DEBUG=1\nPORT=80\n", "generic")
+    assert parsed.tree is None
+    assert parsed.facts == FileFacts(path="app/.env", language="generic", size=16, lines=2, units=())
+
+
+@pytest.mark.parametrize("language", GRAMMARS)
 def test_timed_parse_gives_the_same_usable_tree(language, monkeypatch):
     # big files are read through callbacks to honour the timeout; the tree
     # handed on must be the same and must not crash on text or predicates
@@ -191,3 +201,20 @@ def test_timed_parse_gives_the_same_usable_tree(language, monkeypatch):
     assert ts.QueryCursor(query).matches(root) == []
     assert parsed.facts.syntax_issues == ()
     assert parsed.facts.units
+
+
+@pytest.mark.parametrize("data", [
+    "".join(" " * i + "a:\n" for i in range(300)).encode(),       # one level per line
+    b"- " * 5_000,                                                  # all levels on one line
+    b"- !t &a " * 1_000,
+])
+def test_yaml_too_deep_for_the_grammar_is_refused_not_crashed(data):
+    # tree-sitter-yaml's scanner crashes the process past 255 indentation levels
+    issues = parse("deep.yaml", data, "yaml").facts.syntax_issues
+    assert issues and "deeper than" in issues[0].message
+
+
+def test_yaml_of_ordinary_depth_parses():
+    data = "".join(" " * i + "a:\n" for i in range(150)).encode()
+    parsed = parse("ok.yaml", data, "yaml")
+    assert parsed.tree is not None and parsed.facts.syntax_issues == ()

@@ -6,6 +6,7 @@ each -> list[Finding] with base fingerprints (occurrence numbers are added
 once all files are in)."""
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import replace
@@ -13,8 +14,9 @@ from dataclasses import replace
 from prescan._native import lineindex
 from prescan.analyze import interproc, taint
 from prescan.analyze.matcher import LanguageMatcher, Match
-from prescan.analyze.secrets import find_secrets
+from prescan.analyze.secrets import find_secrets, redact
 from prescan.findings import Finding, TraceStep
+from prescan.parse import languages
 from prescan.parse.model import Unit
 from prescan.rules.loader import RuleSet
 from prescan.store.fingerprint import base_fingerprint
@@ -38,13 +40,14 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
     functions to be followed into calls even where they hold no sink."""
     facts_data = parsed.facts
     source: bytes = parsed.source
-    if parsed.tree is None:         # the parse stage already reported why
-        return []
+    if parsed.tree is None and languages.LANGUAGES[facts_data.language].has_grammar:
+        return []                   # the parse stage already reported why
     matcher = matcher_for(ruleset, facts_data.language)
     units = facts_data.units
     scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
     tracked: list | None = [] if facts is not None else None
-    hits = matcher.run(parsed.tree.root_node, source, scopes, tracked,
+    # a file without a grammar has no tree: only its regex rules run
+    hits = matcher.run(parsed.tree.root_node if parsed.tree else None, source, scopes, tracked,
                        {k: frozenset(n.encode() for n in v) for k, v in (relay or {}).items()})
     # exported sinks and tainted calls become rows like findings, then facts
     extra: list[tuple] = []
@@ -78,7 +81,7 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
     path = facts_data.path
     for rule, m, steps, *fact in (*hits, *extra):
         sl, sc, el, ec = lines[k], cols[k], lines[k + 1], cols[k + 1] + 1
-        trace = tuple(TraceStep(path, lines[k + 2 + j], cols[k + 2 + j], note)
+        trace = tuple(TraceStep(path, lines[k + 2 + j], cols[k + 2 + j], redact(note))
                       for j, (_, note) in enumerate(steps))
         k += 2 + len(steps)
         if m is None:               # a tainted call or a return: no finding here, a fact for other files
@@ -96,9 +99,9 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
         unit = _enclosing(units, unit_starts, m.start, m.end)
         finding = Finding(
             rule_id=rule.id, origin="taint" if rule.taint else "rule", severity=rule.severity,
-            confidence=rule.confidence, message=_interpolate(rule.message, m, source), path=path,
+            confidence=rule.confidence, message=redact(_interpolate(rule.message, m, source)), path=path,
             start_line=sl, start_col=sc, end_line=el, end_col=ec, unit=unit,
-            snippet=_snippet(source, starts, sl, el), language=facts_data.language,
+            snippet=redact(_snippet(source, starts, sl, el)), language=facts_data.language,
             cwe=rule.cwe, owasp=rule.owasp, trace=trace,
             fingerprint=base_fingerprint(rule.id, unit, source[m.start:m.end]),
         )
@@ -170,9 +173,15 @@ def _interpolate(message: str, m: Match, source: bytes) -> str:
 __all__ = ["analyze_file", "matcher_for", "relay_facts", "secret_findings"]
 
 
+_EXAMPLE_FILE = re.compile(r"(?i)(?:^|[._-])(?:example|sample|template|tmpl|dist)s?(?:[._-]|$)")
+
+
 def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), language: str = "") -> list[Finding]:
     """Credentials committed in a file of any kind, masked."""
-    hits = find_secrets(source)
+    hits = find_secrets(source, language)
+    if hits and _EXAMPLE_FILE.search(path.rsplit("/", 1)[-1]):
+        # a sample config documents the shape of a value; only a real format counts there
+        hits = [h for h in hits if h.detector.id != "secret-generic-high-entropy"]
     if not hits:
         return []
     starts = lineindex.line_starts(source)
@@ -187,7 +196,8 @@ def secret_findings(path: str, source: bytes, units: tuple[Unit, ...] = (), lang
         sl, sc, el, ec = lines[2 * i], cols[2 * i], lines[2 * i + 1], cols[2 * i + 1] + 1
         unit = _enclosing(units, unit_starts, h.start, h.end)
         secret = source[h.start:h.end].decode("utf-8", "replace")
-        snippet = _snippet(source, starts, sl, sl).replace(secret, h.masked)
+        # some detectors need context beyond the line (a hint elsewhere in the file)
+        snippet = redact(_snippet(source, starts, sl, sl)).replace(secret, h.masked)
         out.append(Finding(
             rule_id=h.detector.id, origin="secret", severity=h.detector.severity,
             confidence=h.detector.confidence, path=path,

@@ -2,6 +2,7 @@
 (units, syntax issues); never raises on bad input."""
 from __future__ import annotations
 
+import re
 import time
 
 import tree_sitter as ts
@@ -17,6 +18,11 @@ PARSE_TIMEOUT = 10.0    # seconds per file: a pathological file must not hang th
 MAX_ISSUES = 20
 MAX_REPARSES = 4        # re-parses of text swallowed by ERROR nodes, per file
 TIMED_PARSE_BYTES = 1 << 20    # above this, parse under the timeout
+# tree-sitter-yaml's scanner overflows its indentation stack past 255 levels
+# (a crash, not an error). Every level starts further right on its line, so a
+# line's run of indentation, block indicators, tags and anchors bounds the depth.
+YAML_MAX_DEPTH = 200
+_YAML_TOO_DEEP = re.compile(rb"(?m)^(?:[ \t?:-]|[!&][^\s?:-]*){%d,}" % YAML_MAX_DEPTH)
 
 
 class Parsed:
@@ -43,8 +49,16 @@ def parse(path: str, data: bytes, language: str, *, timeout: float = PARSE_TIMEO
     """Parse one file. Failures (unknown language, timeout, parser errors)
     come back as a SyntaxIssue on facts with no units, never as an exception."""
     data = _valid_utf8(bytes(data))
+    spec = LANGUAGES.get(language)
+    if spec is not None and not spec.has_grammar:
+        # a line-based file: no tree, no units, nothing to call a syntax error
+        return Parsed(None, FileFacts(path=path, language=language, size=len(data),
+                                      lines=line_count(data), units=()), data)
     deadline = time.monotonic() + timeout
-    tree, failure = _parse_tree(data, language, deadline, timeout)
+    if language == "yaml" and _YAML_TOO_DEEP.search(data):
+        tree, failure = None, f"not parsed: YAML nested deeper than {YAML_MAX_DEPTH} levels"
+    else:
+        tree, failure = _parse_tree(data, language, deadline, timeout)
     units: tuple[Unit, ...] = ()
     if tree is None:
         issues: tuple[SyntaxIssue, ...] = (SyntaxIssue(1, 1, failure),)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,11 @@ class LanguageSpec:
     extensions: tuple[str, ...]
     interpreters: tuple[str, ...] = ()
     comment: tuple[str, ...] = ("#",)   # line-comment starters, first is preferred
+
+    @property
+    def has_grammar(self) -> bool:
+        """False for `generic`: line-based config files, matched by regex rules only."""
+        return bool(self.module)
 
 
 LANGUAGES: dict[str, LanguageSpec] = {s.name: s for s in (
@@ -40,18 +46,28 @@ LANGUAGES: dict[str, LanguageSpec] = {s.name: s for s in (
                  ("php",), ("//", "#")),
     LanguageSpec("rust", "tree_sitter_rust", "language", (".rs",), (), ("//",)),
     LanguageSpec("csharp", "tree_sitter_c_sharp", "language", (".cs",), (), ("//",)),
+    # the configuration a deployment ships: manifests, images, infrastructure
+    LanguageSpec("yaml", "tree_sitter_yaml", "language", (".yml", ".yaml")),
+    LanguageSpec("dockerfile", "tree_sitter_dockerfile", "language", (".dockerfile", ".containerfile")),
+    LanguageSpec("hcl", "tree_sitter_hcl", "language", (".tf", ".tfvars", ".hcl"), (), ("#", "//")),
+    # key=value files no grammar covers; their rules are `pattern-regex` only
+    LanguageSpec("generic", "", "", (".properties", ".env", ".ini", ".cfg", ".conf", ".cnf")),
 )}
 
 # names users may write in rules for the same language
 ALIASES = {"py": "python", "js": "javascript", "ts": "typescript", "golang": "go", "c++": "cpp",
-           "rb": "ruby", "rs": "rust", "cs": "csharp", "c#": "csharp"}
+           "rb": "ruby", "rs": "rust", "cs": "csharp", "c#": "csharp", "yml": "yaml",
+           "docker": "dockerfile", "containerfile": "dockerfile", "terraform": "hcl", "tf": "hcl"}
 
 # a rule written for one of these also runs on the languages listed
 RULE_FAMILY = {"javascript": ("javascript", "typescript", "tsx"), "typescript": ("typescript", "tsx"),
                "c": ("c", "cpp")}
 
 _BY_EXT = {ext: spec.name for spec in LANGUAGES.values() for ext in spec.extensions}
-_BY_NAME = {"Rakefile": "ruby", "Gemfile": "ruby", "Guardfile": "ruby", "Vagrantfile": "ruby"}
+_BY_NAME = {"Rakefile": "ruby", "Gemfile": "ruby", "Guardfile": "ruby", "Vagrantfile": "ruby",
+            "Dockerfile": "dockerfile", "Containerfile": "dockerfile", ".env": "generic"}
+# `Dockerfile.prod`, `Containerfile.arm64`, `.env.production`
+_BY_PREFIX = (("Dockerfile.", "dockerfile"), ("Containerfile.", "dockerfile"), (".env.", "generic"))
 _SHEBANG = re.compile(rb"^#![ \t]*(\S+)(?:[ \t]+(\S+))?")
 
 
@@ -67,6 +83,9 @@ def detect(path: str, head: bytes = b"") -> str | None:
     base = os.path.basename(path)
     if base in _BY_NAME:
         return _BY_NAME[base]
+    for prefix, name in _BY_PREFIX:
+        if base.startswith(prefix):
+            return name
     ext = os.path.splitext(base)[1].lower()
     if ext in _BY_EXT:
         return _BY_EXT[ext]
@@ -89,8 +108,13 @@ def detect(path: str, head: bytes = b"") -> str | None:
 def grammar(name: str) -> ts.Language:
     """The compiled tree-sitter grammar of a language (loaded once per process)."""
     spec = LANGUAGES[name]
+    if not spec.has_grammar:
+        raise LookupError(f"{name} files have no tree-sitter grammar")
     mod = importlib.import_module(spec.module)
-    return ts.Language(getattr(mod, spec.entry)())
+    with warnings.catch_warnings():
+        # tree-sitter-dockerfile still hands out the language as an int
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ts.Language(getattr(mod, spec.entry)())
 
 
 def parser(name: str) -> ts.Parser:

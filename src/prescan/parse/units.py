@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import tree_sitter as ts
 
+from .config_units import CONFIG_LANGUAGES, extract_config_units
 from .languages import grammar
 from .model import Unit
 
@@ -128,6 +129,8 @@ def extract_units(root: ts.Node, source: bytes, language: str, *,
 
     `recovered` are roots of re-parses of text that the main tree lost in
     ERROR nodes (see parse._recover); their definitions are merged in."""
+    if root is not None and language in CONFIG_LANGUAGES:
+        return extract_config_units(root, source, language)
     if root is None or language not in _PATTERNS:
         return ()
     query, kinds = _query(language)

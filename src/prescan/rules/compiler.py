@@ -40,6 +40,8 @@ _WRAPPERS = {
     "csharp": [("class pmv_W { void pmv_M() {\n", "\n} }"), ("class pmv_W {\n", "\n}"), ("", "")],
 }
 _WRAPPERS["typescript"] = _WRAPPERS["tsx"] = _WRAPPERS["javascript"]
+# config files: a pattern is a fragment of the file itself
+_WRAPPERS["yaml"] = _WRAPPERS["dockerfile"] = _WRAPPERS["hcl"] = [("", "")]
 _NEEDS_SEMI = {"java", "c", "cpp", "php", "rust", "csharp"}
 # what makes a string literal interpolate code, per language
 _INTERPOLATION = {"python": r"^[rRbBuU]{0,2}[fF]", "javascript": r"\$\{", "typescript": r"\$\{",

@@ -56,8 +56,10 @@ def rule_files(directory: str | os.PathLike) -> list[Path]:
     if not root.is_dir():
         raise RuleError("rule directory not found", path=str(directory), hint="check the --rules path")
     # folders whose name starts with "_" hold shared parts (the taint library), not rules
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
-                  and not any(part.startswith("_") for part in p.relative_to(root).parts[:-1]))
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
+                   and not any(part.startswith("_") for part in p.relative_to(root).parts[:-1]))
+    # a YAML rule's fixture is YAML too: beside the rule `x.yml`, `x.yaml` is its fixture
+    return [p for p in files if not (p.suffix == ".yaml" and p.with_suffix(".yml").is_file())]
 
 
 def library_dir() -> Path:
@@ -354,6 +356,9 @@ def _compile_all(rule: Rule) -> None:
         if leaf.kind == "regex":
             continue
         for lang in rule.languages:
+            if not langs.LANGUAGES[lang].has_grammar:
+                raise RuleError(f"{lang} files have no grammar, so a {leaf.kind} cannot match them",
+                                path=rule.path, line=leaf.line, hint="match them with pattern-regex")
             try:
                 leaf_query(leaf, lang)
             except compiler.PatternError as exc:

@@ -118,7 +118,8 @@ def _cache_dir() -> Path:
 
 def _stamp(ruleset: RuleSet) -> str:
     h = hashlib.sha256(ruleset.digest.encode())
-    for dist in ["tree-sitter", *sorted({spec.module.replace("_", "-") for spec in languages.LANGUAGES.values()})]:
+    for dist in ["tree-sitter", *sorted({spec.module.replace("_", "-") for spec in languages.LANGUAGES.values()
+                                                if spec.has_grammar})]:
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:

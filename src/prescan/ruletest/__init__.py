@@ -33,7 +33,8 @@ class FixtureResult:
 
 def fixture_for(rule_path: Path) -> Path | None:
     for cand in sorted(rule_path.parent.glob(rule_path.stem + ".*")):
-        if cand.suffix not in (".yml", ".yaml") and cand.is_file():
+        # `x.yaml` beside the rule `x.yml` is the fixture of a YAML rule
+        if cand.suffix != ".yml" and cand != rule_path and cand.is_file():
             return cand
     return None
 
