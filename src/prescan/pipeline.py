@@ -197,7 +197,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
             view = [o for o in outcomes if o.side in (side, "context")]
             local = [f for o in view for f in o.findings]
             cross_found[side] = interproc.resolve(
-                [x for o in view for x in o.facts] + facts.get(side, []), opts.depth, local)
+                [x for o in view for x in o.facts] + facts.get(side, []), opts.depth, local, _imports(view))
         timings["interproc"] = time.perf_counter() - t3
     timings["parse"] = sum(o.parse_s for o in outcomes)
     timings["analyze"] = sum(o.analyze_s for o in outcomes)
@@ -344,6 +344,11 @@ def _impact(cs: ChangeSet, opts: ScanOptions, runner: _Runner, outcomes: list[_O
     return found
 
 
+def _imports(view: list[_Outcome]) -> dict[str, frozenset[str]]:
+    """Each file's import words, which decide which files its calls can reach."""
+    return {o.path: frozenset(o.symbols.imports) for o in view if o.symbols is not None}
+
+
 @dataclass(frozen=True)
 class _RelayJob:
     path: str
@@ -378,7 +383,8 @@ def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], s
         requests: dict[tuple[str, str], dict[str, set[str]]] = {}
         for side in sides:
             view = [o for o in outcomes if o.side in (side, "context")]
-            names = interproc.export_names([x for o in view for x in o.facts] + out[side], opts.depth)
+            names = interproc.export_names([x for o in view for x in o.facts] + out[side], opts.depth,
+                                           _imports(view))
             by_rule: dict[str, set[str]] = {}
             for rule_id, fn in names:
                 by_rule.setdefault(rule_id, set()).add(fn)

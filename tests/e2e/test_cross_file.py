@@ -157,6 +157,12 @@ func (s *Store) CountBy(ctx context.Context, site string, dim string) (map[strin
 SERVICE_GO = '''\
 package service
 
+import (
+	"context"
+
+	"example.com/tally/internal/store"
+)
+
 func (a *Analytics) Breakdown(ctx context.Context, site, dim string) (map[string]int, error) {
 	return a.store.CountBy(ctx, site, dim)
 }
@@ -165,7 +171,11 @@ func (a *Analytics) Breakdown(ctx context.Context, site, dim string) (map[string
 HANDLER_GO = '''\
 package httpapi
 
-import "net/http"
+import (
+	"net/http"
+
+	"example.com/tally/internal/service"
+)
 
 var dims = map[string]bool{"country": true, "browser": true}
 
@@ -222,6 +232,7 @@ public class Directory {
 CONTROLLER_JAVA = '''\
 package com.example.web;
 
+import com.example.ldap.Directory;
 import org.springframework.ldap.support.LdapEncoder;
 
 @RestController
@@ -268,6 +279,15 @@ def report(cursor):
     col = {value}
     cursor.execute("SELECT * FROM sales ORDER BY " + col)
 '''
+
+
+def test_a_same_named_function_in_a_file_nobody_imports_is_not_followed(repo):
+    base = py_repo(repo)
+    repo.commit("unrelated", {"tools/other.py": "import os\n\n\ndef fetch_remote(cmd):\n    os.system(cmd)\n"})
+    head = repo.commit("scheme check is enough", {"app/routes.py": ROUTE_PY.format(guard=WEAK_PY)})
+    code, report = scan(repo, f"{head}~1", head, "python/py-taint-ssrf.yml", "python/py-taint-command-injection.yml")
+    new = [(f["rule_id"], f["path"]) for f in report["findings"] if f["status"] == "new"]
+    assert new == [("py-taint-ssrf", "app/fetch.py")]
 
 
 def test_a_helper_in_another_file_that_returns_request_data(repo):

@@ -32,21 +32,21 @@ class Lang:
 
 PY = Lang(
     ext="py",
-    header="import os\nimport subprocess\nfrom flask import request, abort\n\n",
+    header="import os\nimport subprocess\nfrom flask import request, abort\n\nfrom app import helpers\n\n",
     vuln='def vuln_{n}():\n    name = request.args.get("f")\n    os.system("ls " + name)\n\n',
     safe='def safe_{n}():\n    name = request.args.get("f")\n    subprocess.run(["ls", name])\n\n',
     helper='def helper_{n}(arg):\n    os.system("convert " + arg)\n\n',
-    route='def route_{n}():\n    fmt = request.args.get("fmt")\n{guard}    helper_{n}(fmt)\n\n',
+    route='def route_{n}():\n    fmt = request.args.get("fmt")\n{guard}    helpers.helper_{n}(fmt)\n\n',
     guard='    if fmt not in ALLOWED:\n        abort(400)\n',
     comment="# {n}\n",
 )
 JS = Lang(
     ext="js",
-    header="const { exec } = require('child_process');\n\n",
+    header="const { exec } = require('child_process');\nconst helpers = require('./helpers');\n\n",
     vuln="function vuln_{n}(req, res) {{\n  const name = req.query.f;\n  exec('ls ' + name);\n}}\n\n",
     safe="function safe_{n}(req, res) {{\n  const name = req.query.f;\n  execFile('ls', [name]);\n}}\n\n",
     helper="function helper_{n}(arg) {{\n  exec('convert ' + arg);\n}}\n\n",
-    route="function route_{n}(req, res) {{\n  const fmt = req.query.fmt;\n{guard}  helper_{n}(fmt);\n}}\n\n",
+    route="function route_{n}(req, res) {{\n  const fmt = req.query.fmt;\n{guard}  helpers.helper_{n}(fmt);\n}}\n\n",
     guard="  if (!ALLOWED.includes(fmt)) {\n    return res.status(400).end();\n  }\n",
     comment="// {n}\n",
 )
@@ -75,7 +75,7 @@ JAVA = Lang(
     helper=('    void helper{n}(String col, Statement st) throws Exception {{\n'
             '        st.executeQuery("SELECT " + col + " FROM t");\n    }}\n\n'),
     route=('    void route{n}(HttpServletRequest request, Statement st) throws Exception {{\n'
-           '        String col = request.getParameter("c");\n{guard}        helper{n}(col, st);\n    }}\n\n'),
+           '        String col = request.getParameter("c");\n{guard}        helpers.helper{n}(col, st);\n    }}\n\n'),
     guard='        if (!ALLOWED.contains(col)) {\n            return;\n        }\n',
     comment="    // {n}\n",
     footer="}\n",

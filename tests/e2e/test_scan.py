@@ -214,6 +214,26 @@ def test_output_file_and_sarif(repo: GitRepo, tmp_path):
     assert res[0]["partialFingerprints"]["prescanFingerprint/v1"]
 
 
+def test_output_to_a_named_pipe_writes_in_place(repo: GitRepo, tmp_path):
+    """-o on something that is not a regular file (a FIFO here, /dev/null in
+    practice) must be written, not replaced by renaming a temp file over it."""
+    import os
+    import stat
+    import threading
+    base = repo.commit("base", {"app.py": APP_BASE})
+    head = repo.commit("vuln", {"app.py": APP_VULN})
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    proc = run_prescan("scan", "--base", base, "--head", head, "--format", "json", "-o", str(fifo), cwd=repo.root)
+    reader.join(timeout=60)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)              # still a pipe, not a file renamed over it
+    assert json.loads(got[0])["findings"][0]["rule_id"] == "subprocess-shell-true"
+
+
 def test_process_pool_gives_the_same_findings_as_one_process(repo: GitRepo):
     files = {}
     for i in range(24):

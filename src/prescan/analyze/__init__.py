@@ -94,7 +94,7 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
                 continue
             facts.append(interproc.CallFact(
                 rule.id, path, c.function.decode("utf-8", "replace"), unit,
-                c.param, c.params, c.callee.decode("utf-8", "replace"), c.arg, c.args, trace))
+                c.param, c.params, c.callee.decode("utf-8", "replace"), c.arg, c.args, trace, c.bare))
             continue
         unit = _enclosing(units, unit_starts, m.start, m.end)
         finding = Finding(
@@ -110,8 +110,11 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
                                               replace(finding, trace=()), trace))
         elif fact:
             e = fact[0]
+            fn_unit = _enclosing(units, unit_starts, e.steps[0][0], e.steps[0][0] + 1) if e.steps else unit
+            kinds = {u.qualname: u.kind for u in units}
             facts.append(interproc.SinkExport(rule.id, e.function.decode("utf-8", "replace"), e.param,
-                                              e.params, replace(finding, trace=()), trace))
+                                              e.params, replace(finding, trace=()), trace, 1, path, fn_unit,
+                                              kinds.get(fn_unit) == "method"))
         else:
             out.append(finding)
     return out
@@ -139,7 +142,7 @@ def relay_facts(parsed, sanitizers: dict[str, tuple], requests: dict[str, tuple[
             at = c.steps[-1][0]
             out.append(interproc.CallFact(rule_id, facts_data.path, c.function.decode("utf-8", "replace"),
                                           _enclosing(units, unit_starts, at, at + 1), c.param, c.params,
-                                          c.callee.decode("utf-8", "replace"), c.arg, c.args, trace))
+                                          c.callee.decode("utf-8", "replace"), c.arg, c.args, trace, c.bare))
     return out
 
 

@@ -32,6 +32,9 @@ class SinkExport:
     finding: Finding                # the finding at the sink, without trace, with its base fingerprint
     steps: tuple[TraceStep, ...]    # from the parameter to the sink
     depth: int = 1                  # calls from the entry function to the sink
+    path: str = ""                  # the file that defines `function`
+    unit: str = ""                  # its qualified name
+    method: bool = False            # `function` is a method (called on an object)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class CallFact:
     arg: int
     args: int
     steps: tuple[TraceStep, ...]    # from the source (or parameter) to the call
+    bare: bool = False              # f(x) rather than obj.f(x): it reaches functions, not methods
 
 
 @dataclass(frozen=True)
@@ -76,8 +80,40 @@ class Sanitizers:
     spans: tuple[tuple[int, int], ...]
 
 
-def _accepts(e: SinkExport, c: CallFact) -> bool:
-    return c.arg == e.param and c.args <= max(e.params, e.param + 1)
+def _accepts(e: SinkExport, c: CallFact, imports: dict | None = None) -> bool:
+    definer = e.path or e.finding.path
+    if c.bare and e.method and c.path != definer:
+        return False                # f(x) in one file cannot run a method defined in another
+    return c.arg == e.param and c.args <= max(e.params, e.param + 1) and visible(c.path, definer, e.unit, imports)
+
+
+_LOOSE = frozenset({"php", "rb", "rake", "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "hxx"})
+_PACKAGES = frozenset({"go", "java", "cs", "rs", "kt", "scala"})
+
+
+def visible(caller: str, definer: str, unit: str, imports: dict | None) -> bool:
+    """Can code in `caller` call a function defined in `definer`? The same
+    file; a file whose import statements name the definer's module, folder or
+    class; in languages where a folder is a package (Go, Java, C#, Rust), the
+    same folder; in languages that load code without naming it in the caller
+    (PHP and Ruby autoloading, C and C++ linking), any file. Without import
+    facts, anything goes."""
+    if caller == definer or imports is None:
+        return True
+    ext = caller.rpartition(".")[2].lower()
+    if ext in _LOOSE:
+        return True
+    c_dir, _, _ = caller.rpartition("/")
+    d_dir, _, d_file = definer.rpartition("/")
+    if c_dir == d_dir and ext in _PACKAGES:
+        return True
+    words = imports.get(caller)
+    if words is None:
+        return True
+    stem = d_file.split(".")[0]
+    folder = d_dir.rpartition("/")[2]
+    cls = unit.split(".")[0] if "." in unit else ""
+    return stem in words or (folder and folder in words) or (cls and cls in words)
 
 
 def link_fingerprint(fingerprint: str, caller: str) -> str:
@@ -86,7 +122,7 @@ def link_fingerprint(fingerprint: str, caller: str) -> str:
     return hashlib.sha256(f"{fingerprint}\0via\0{caller}".encode()).hexdigest()[:32]
 
 
-def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
+def _compose(facts: Iterable[SinkExport | CallFact], depth: int, imports: dict | None = None):
     """Exports by (rule, function), including those that reach a sink through
     relays (up to `depth` calls), and the calls that carry a source's data."""
     exports: dict[tuple[str, str], list[SinkExport]] = {}
@@ -111,14 +147,14 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
         frontier = []
         for r in relays:
             for e in by_callee.get((r.rule_id, r.callee), ())[:MAX_EXPORTS_PER_NAME]:
-                if not _accepts(e, r) or r.function == e.function:
+                if not _accepts(e, r, imports) or r.function == e.function:
                     continue
                 key = (r.rule_id, r.function, r.param, _sink_key(e.finding))
                 if key in seen:
                     continue
                 seen.add(key)
                 frontier.append(SinkExport(r.rule_id, r.function, r.param, r.params, e.finding,
-                                           r.steps + e.steps, d))
+                                           r.steps + e.steps, d, r.path, r.unit, "." in r.unit))
         for e in frontier:
             exports.setdefault((e.rule_id, e.function), []).append(e)
         if not frontier:
@@ -126,26 +162,26 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int):
     return exports, sourced
 
 
-def export_names(facts: Iterable[SinkExport | CallFact], depth: int) -> set[tuple[str, str]]:
+def export_names(facts: Iterable[SinkExport | CallFact], depth: int, imports: dict | None = None) -> set[tuple[str, str]]:
     """(rule id, function name) of every function a parameter of which reaches
     a sink in at most depth - 1 calls: callers of these may extend a chain."""
-    exports, _ = _compose(facts, depth - 1)
+    exports, _ = _compose(facts, depth - 1, imports)
     return set(exports)
 
 
-def resolve(facts: Iterable, depth: int, local: Iterable[Finding] = ()) -> list[Finding]:
+def resolve(facts: Iterable, depth: int, local: Iterable[Finding] = (), imports: dict | None = None) -> list[Finding]:
     """Findings for every chain source -> call ... -> sink of at most `depth`
     calls that crosses functions not followed within one file. A sink that a
     source of its own file already reaches is not reported again."""
     if depth < 1:
         return []
     facts = list(facts)
-    exports, sourced = _compose(facts, depth)
+    exports, sourced = _compose(facts, depth, imports)
     reached_locally = {(f.rule_id, _sink_key(f)) for f in local if f.origin == "taint"}
     out: dict[tuple, Finding] = {}
     for c in sorted(sourced, key=_call_order):
         for e in exports.get((c.rule_id, c.callee), ())[:MAX_EXPORTS_PER_NAME]:
-            if not _accepts(e, c) or (e.rule_id, _sink_key(e.finding)) in reached_locally:
+            if not _accepts(e, c, imports) or (e.rule_id, _sink_key(e.finding)) in reached_locally:
                 continue
             key = (e.rule_id, _sink_key(e.finding), c.unit)
             if key in out:
@@ -155,16 +191,16 @@ def resolve(facts: Iterable, depth: int, local: Iterable[Finding] = ()) -> list[
                     f"{' -> '.join(_chain(c, e))}")
             out[key] = replace(e.finding, trace=c.steps + e.steps, link=link,
                                fingerprint=link_fingerprint(e.finding.fingerprint, c.unit))
-    for key, f in _returned_into_sinks(facts, depth, reached_locally).items():
+    for key, f in _returned_into_sinks(facts, depth, reached_locally, imports).items():
         out.setdefault(key, f)
     return sorted(out.values(), key=Finding.sort_key)
 
 
-def _returned_into_sinks(facts, depth: int, reached_locally: set) -> dict[tuple, Finding]:
+def _returned_into_sinks(facts, depth: int, reached_locally: set, imports: dict | None = None) -> dict[tuple, Finding]:
     """A function returns a source's data (directly, or through up to depth - 1
     more returns) and its result reaches a sink in another file."""
     facts = list(facts)
-    returners: dict[tuple[str, str], ReturnFact] = {}
+    returners: dict[tuple[str, str], list[ReturnFact]] = {}
     relays: list[ReturnFact] = []
     sinks: list[ResultSink] = []
     for f in facts:
@@ -172,7 +208,7 @@ def _returned_into_sinks(facts, depth: int, reached_locally: set) -> dict[tuple,
             if f.callee:
                 relays.append(f)
             else:
-                returners.setdefault((f.rule_id, f.function), f)
+                returners.setdefault((f.rule_id, f.function), []).append(f)
         elif isinstance(f, ResultSink):
             sinks.append(f)
     if not sinks or not returners:
@@ -180,19 +216,23 @@ def _returned_into_sinks(facts, depth: int, reached_locally: set) -> dict[tuple,
     relays.sort(key=lambda r: (r.path, r.steps[0].line if r.steps else 0, r.callee))
     frontier = dict(returners)
     for _d in range(2, depth + 1):
-        grown = {}
+        grown: dict[tuple[str, str], list[ReturnFact]] = {}
         for r in relays:
-            src = frontier.get((r.rule_id, r.callee))
             key = (r.rule_id, r.function)
-            if src is not None and key not in returners and key not in grown and r.function != r.callee:
-                grown[key] = ReturnFact(r.rule_id, r.path, r.function, r.unit, "", src.steps + r.steps)
+            if key in returners or key in grown or r.function == r.callee:
+                continue
+            src = next((x for x in frontier.get((r.rule_id, r.callee), ())
+                        if visible(r.path, x.path, x.unit, imports)), None)
+            if src is not None:
+                grown[key] = [ReturnFact(r.rule_id, r.path, r.function, r.unit, "", src.steps + r.steps)]
         returners.update(grown)
         frontier = grown
         if not grown:
             break
     out: dict[tuple, Finding] = {}
     for s in sorted(sinks, key=lambda s: (s.finding.path, s.finding.start_line, s.callee)):
-        r = returners.get((s.rule_id, s.callee))
+        r = next((x for x in returners.get((s.rule_id, s.callee), ())
+                  if visible(s.finding.path, x.path, x.unit, imports)), None)
         if r is None or (s.rule_id, _sink_key(s.finding)) in reached_locally:
             continue
         key = (s.rule_id, _sink_key(s.finding), "returned:" + r.unit)

@@ -11,7 +11,22 @@ from prescan.errors import UsageError
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write text to path so that a reader never sees half a file."""
+    """Write text to path so that a reader never sees half a file. A path that
+    is not a regular file (/dev/null, a named pipe, /dev/stdout) is written in
+    place: renaming over it would replace the device with a file."""
+    import stat
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UsageError(f"cannot write the output: {exc.strerror}", path=path) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise UsageError("the output is a folder", path=path, hint="give a file name")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         raise UsageError("the output folder does not exist", path=path, hint="create it first")

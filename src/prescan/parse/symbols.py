@@ -32,6 +32,24 @@ _CALLS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 _CALLS["typescript"] = _CALLS["tsx"] = _CALLS["javascript"]
 _CALLS["cpp"] = _CALLS["c"]
+# statements that bring other files' names in; their words say which files a file can call into
+_IMPORTS: dict[str, tuple[str, ...]] = {
+    "python": ("import_statement", "import_from_statement"),
+    "javascript": ("import_statement",),
+    "go": ("import_declaration",),
+    "java": ("import_declaration", "package_declaration"),
+    "c": ("preproc_include",),
+    "ruby": (),
+    "php": ("namespace_use_declaration", "namespace_definition", "require_expression", "require_once_expression",
+            "include_expression", "include_once_expression"),
+    "rust": ("use_declaration", "mod_item"),
+    "csharp": ("using_directive", "namespace_declaration", "file_scoped_namespace_declaration"),
+}
+_IMPORTS["typescript"] = _IMPORTS["tsx"] = _IMPORTS["javascript"]
+_IMPORTS["cpp"] = _IMPORTS["c"]
+# calls that load another file: require("./x"), require_relative "x", include "x.php"
+_LOADERS = re.compile(rb"^(require|require_relative|load|import|include|include_once|require_once)$")
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _LAST_NAME = re.compile(rb"([A-Za-z_$][\w$]*)[!?]?\s*(?:<[^<>]*>)?\s*$")
 
 SCHEMA = pa.schema([
@@ -48,24 +66,28 @@ SCHEMA = pa.schema([
 class Symbols:
     defs: tuple[tuple[str, str, str, int, int], ...]    # (name, qualname, kind, start_line, end_line)
     calls: tuple[tuple[str, str, int], ...]             # (callee name, caller qualname, line)
+    imports: tuple[str, ...] = ()                       # words of the file's import statements
 
     def to_table(self) -> pa.Table:
         rows = [("def", n, q, k, s, e) for n, q, k, s, e in self.defs] + \
-               [("call", n, u, "", line, line) for n, u, line in self.calls]
+               [("call", n, u, "", line, line) for n, u, line in self.calls] + \
+               [("import", w, "", "", 0, 0) for w in self.imports]
         cols = list(zip(*rows)) if rows else [()] * 6
         return pa.table([pa.array(c, type=f.type) for c, f in zip(cols, SCHEMA)], schema=SCHEMA)
 
     @classmethod
     def from_table(cls, table: pa.Table) -> Symbols:
         d = table.to_pydict()
-        defs, calls = [], []
+        defs, calls, imports = [], [], []
         for kind, name, unit, ukind, line, end in zip(d["kind"], d["name"], d["unit"], d["unit_kind"],
                                                       d["line"], d["end_line"]):
             if kind == "def":
                 defs.append((name, unit, ukind, line, end))
+            elif kind == "import":
+                imports.append(name)
             else:
                 calls.append((name, unit, line))
-        return cls(tuple(defs), tuple(calls))
+        return cls(tuple(defs), tuple(calls), tuple(imports))
 
     def callers_of(self, names: set[str]) -> set[str]:
         """Bare names of the units here that call any of `names`."""
@@ -87,7 +109,10 @@ def _query(language: str) -> ts.Query | None:
     if spec is None:
         return None
     types, _fields = spec
-    return ts.Query(grammar(language), "[" + " ".join(f"({t})" for t in types) + "] @call")
+    text = "[" + " ".join(f"({t})" for t in types) + "] @call"
+    if _IMPORTS.get(language):
+        text += " [" + " ".join(f"({t})" for t in _IMPORTS[language]) + "] @import"
+    return ts.Query(grammar(language), text)
 
 
 def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Unit, ...]) -> Symbols:
@@ -98,7 +123,11 @@ def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Un
     fields = _CALLS[language][1]
     starts = [u.start_byte for u in units]
     calls = []
-    for node in ts.QueryCursor(query).captures(root).get("call", ()):
+    caps = ts.QueryCursor(query).captures(root)
+    words: set[str] = set()
+    for node in caps.get("import", ()):
+        words.update(_WORD.findall(source[node.start_byte:node.end_byte].decode("utf-8", "replace")))
+    for node in caps.get("call", ()):
         fn = None
         for f in fields:
             fn = node.child_by_field_name(f)
@@ -109,11 +138,15 @@ def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Un
         m = _LAST_NAME.search(source[fn.start_byte:fn.end_byte])
         if m is None:
             continue
+        if _LOADERS.match(m.group(1)):
+            args = node.child_by_field_name("arguments")
+            if args is not None:
+                words.update(_WORD.findall(source[args.start_byte:args.end_byte].decode("utf-8", "replace")))
         calls.append((m.group(1).decode("utf-8", "replace"), _enclosing(units, starts, node.start_byte,
                                                                          node.end_byte),
                       node.start_point[0] + 1))
     calls.sort(key=lambda c: (c[2], c[0]))
-    return Symbols(defs, tuple(calls))
+    return Symbols(defs, tuple(calls), tuple(sorted(words)))
 
 
 def _enclosing(units: tuple[Unit, ...], starts: list[int], start: int, end: int) -> str:

@@ -63,6 +63,7 @@ class TaintedCall:
     arg: int
     args: int
     steps: tuple[Step, ...]             # from the source or parameter to the call
+    bare: bool = False                  # f(x), not obj.f(x): it cannot call a method
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,10 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
             if i is not None:
                 summaries.setdefault(bname, []).append((i, hit.sink, hit.steps))
                 out.exports.append(Export(bname, i, len(params), hit.sink, hit.steps))
-        for callee, arg, args, steps in scope.calls:
+        for callee, arg, args, steps, bare in scope.calls:
             i = index.get(steps[0][0])
             if i is not None:
-                out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps))
+                out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps, bare))
 
     hits: dict[Span, Hit] = {}
     defined = {n.encode() for _a, _b, n in ordered if n and not n.startswith("<")}
@@ -194,9 +195,9 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         for hit in scope.run(node):
             hits.setdefault(hit.sink, hit)          # one finding per sink, with the first path found
         caller = b"" if name.startswith("<") else name.encode()
-        for callee, arg, args, steps in scope.calls:
+        for callee, arg, args, steps, bare in scope.calls:
             if steps[0][1].startswith("source"):
-                out.calls.append(TaintedCall(caller, None, 0, callee, arg, args, steps))
+                out.calls.append(TaintedCall(caller, None, 0, callee, arg, args, steps, bare))
         for callee, sink, steps in scope.result_sinks:
             result_sinks.append(CallResultSink(callee, sink, steps))
         if named:
@@ -243,10 +244,10 @@ def track_relays(root: ts.Node, source: bytes, language: str, scopes: list[tuple
             scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
         index = {at: i for i, (at, _) in enumerate(params)}
         scope.run(node)
-        for callee, arg, args, steps in scope.calls:
+        for callee, arg, args, steps, bare in scope.calls:
             i = index.get(steps[0][0])
             if i is not None:
-                out.append(TaintedCall(bname, i, len(params), callee, arg, args, steps))
+                out.append(TaintedCall(bname, i, len(params), callee, arg, args, steps, bare))
     return out
 
 
@@ -256,7 +257,7 @@ class _Scope:
         self.flow, self.source, self.src, self.clean, self.sinks = flow, source, src, clean, sinks
         self.summaries = summaries or {}
         self.record = record                    # keep tainted calls to functions not summarized here
-        self.calls: list[tuple[bytes, int, int, tuple[Step, ...]]] = []
+        self.calls: list[tuple[bytes, int, int, tuple[Step, ...], bool]] = []
         self.inner = set(inner)
         self.checked: set[Span] = set()
         self.state: dict[bytes, tuple[Step, ...]] = {}
@@ -382,6 +383,8 @@ class _Scope:
         if args is None:
             return
         positional = [a for a in args.named_children if not a.is_extra and "keyword" not in a.type]
+        bare = fn.type in self.flow.names and node.child_by_field_name("object") is None and \
+            node.child_by_field_name("receiver") is None and node.child_by_field_name("scope") is None
         if not flows:
             span = (node.start_byte, node.end_byte)
             if self.record and callee and (callee[:1].isalpha() or callee[:1] == b"_") and \
@@ -390,7 +393,7 @@ class _Scope:
                 for j, a in enumerate(positional):
                     t = self.taint_of(a)
                     if t is not None:
-                        self.calls.append((callee, j, len(positional), t + (step,)))
+                        self.calls.append((callee, j, len(positional), t + (step,), bare))
             return
         for i, sink, steps in flows:
             if i < len(positional):
