@@ -200,7 +200,7 @@ def _taint_spec(doc, path: str, err) -> tuple[TaintSpec, Formula]:
         if not isinstance(items, list):
             raise err(f"'{key}' must be a list of patterns", key)
         out: list[Formula] = []
-        for v, ln in zip(items, items.item_lines):
+        for v, ln in zip(items, getattr(items, "item_lines", [doc.line] * len(items))):
             if isinstance(v, dict) and "builtin" in v:
                 out += _builtin(v, ln, key, doc, path)
             else:
