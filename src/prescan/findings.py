@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ORIGINS = ("rule", "taint", "secret", "model", "policy")
+ORIGINS = ("rule", "taint", "secret", "model", "policy", "removed")
 STATUSES = ("new", "unchanged", "fixed")
 
 

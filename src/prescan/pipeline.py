@@ -178,7 +178,8 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
 
     t1 = time.perf_counter()
     cross = opts.depth > 0 and any(r.taint is not None for r in ruleset.rules)
-    runner = _Runner(opts, ruleset, cross, progress)
+    guards = cs.mode != "all" and any(r.guard is not None for r in ruleset.rules)
+    runner = _Runner(opts, ruleset, cross or guards, progress)
     outcomes = runner.run(jobs)
     timings["scan"] = time.perf_counter() - t1
     stats: dict = {}
@@ -217,6 +218,8 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
         removed = _removed_near(cs, {o.path: o.units for o in outcomes if o.side in ("head", "context")})
         shown = [replace(f, status="new", removed=f.removed or removed(f)) for f in new] + \
                 [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
+        if guards:
+            shown += _lost_guards(cs, ruleset, outcomes, runner)
     shown.sort(key=Finding.sort_key)
     fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
     heads = [o for o in outcomes if o.side == "head"]
@@ -230,6 +233,35 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     })
     timings["total"] = time.perf_counter() - t0
     return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+
+
+def _lost_guards(cs: ChangeSet, ruleset: RuleSet, outcomes: list[_Outcome], runner: "_Runner") -> list[Finding]:
+    """`mode: removed` rules over each changed file's base and head (renames followed)."""
+    from prescan.analyze.guards import lost_guards
+    hits = {(o.side, o.path): [x for x in o.facts if isinstance(x, interproc.GuardHit)]
+            for o in outcomes if o.side in ("head", "base")}
+    head = {o.path: o for o in outcomes if o.side == "head"}
+    data = {j.path: j for j in runner.done_jobs if j.side == "head"}
+    out: list[Finding] = []
+    for fc in cs.files:
+        if fc.path and fc.old_path and fc.status != COPIED and fc.path in head and fc.path in data:
+            out += lost_guards(ruleset, fc.path, fc.old_path, hits.get(("base", fc.old_path), []),
+                               hits.get(("head", fc.path), []), head[fc.path].units, data[fc.path].data,
+                               data[fc.path].language or "", _line_map(fc))
+    return out
+
+
+def _line_map(fc: FileChange):
+    """Where a line of the base sits in the head, by the hunks before it."""
+    def to_head(line: int) -> int:
+        shift = 0
+        for h in fc.hunks:
+            if h.old_start + max(h.old_lines, 1) - 1 < line:
+                shift += h.new_lines - h.old_lines
+            elif h.old_start <= line:
+                return h.new_start          # a line the hunk replaced: where the hunk begins in the head
+        return line + shift
+    return to_head
 
 
 def _removed_near(cs: ChangeSet, units: dict[str, tuple]):

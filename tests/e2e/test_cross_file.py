@@ -298,3 +298,28 @@ def test_a_helper_in_another_file_that_returns_request_data(repo):
     new = [f for f in report["findings"] if f["status"] == "new"]
     assert code == 1 and [(f["path"], f["start_line"]) for f in new] == [("app/report.py", 6)]
     assert new[0]["trace"][0]["path"] == "app/params.py" and "wanted_column" in new[0]["link"]
+
+
+VIEWS_PY = '''\
+from django.contrib.auth.decorators import login_required
+
+
+{decorator}def export_ledger(request):
+    rows = Ledger.objects.filter(owner=request.user)
+    return render_csv(rows)
+'''
+
+
+def test_a_removed_authorization_decorator_is_reported_with_the_removed_line(repo):
+    base = repo.commit("base", {"ledger/views.py": VIEWS_PY.replace("{decorator}", "@login_required\n")})
+    head = repo.commit("public export", {"ledger/views.py": "# shared with the accounting tool\n" +
+                                         VIEWS_PY.replace("{decorator}", "")})
+    code, report = scan(repo, base, head, "python/py-auth-decorator-removed.yml")
+    new = [f for f in report["findings"] if f["status"] == "new"]
+    assert code == 1 and [(f["rule_id"], f["path"], f["start_line"], f["origin"]) for f in new] == \
+        [("py-auth-decorator-removed", "ledger/views.py", 5, "removed")]
+    assert new[0]["removed"] == ["ledger/views.py:4: @login_required"]
+    # a full scan has nothing to compare with, so it reports no lost guard
+    _, full = scan_json("--all", "--no-builtin-rules", "--rules", str(RULES / "python/py-auth-decorator-removed.yml"),
+                        cwd=repo.root)
+    assert full["findings"] == []

@@ -97,6 +97,14 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
                 c.param, c.params, c.callee.decode("utf-8", "replace"), c.arg, c.args, trace, c.bare))
             continue
         unit = _enclosing(units, unit_starts, m.start, m.end)
+        if rule.guard is not None:  # not a finding by itself: the pipeline compares base and head
+            if facts is not None:
+                facts.append(interproc.GuardHit(rule.id, path, unit, steps[0][1], sl, el,
+                                                tuple(source[starts[sl - 1]:starts[el] if el < len(starts)
+                                                             else len(source)].decode("utf-8", "replace")
+                                                      .rstrip("\n").split("\n")),
+                                                source[m.start:m.end].decode("utf-8", "replace")))
+            continue
         finding = Finding(
             rule_id=rule.id, origin="taint" if rule.taint else "rule", severity=rule.severity,
             confidence=rule.confidence, message=redact(_interpolate(rule.message, m, source)), path=path,

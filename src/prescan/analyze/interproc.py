@@ -73,6 +73,20 @@ class ResultSink:
 
 
 @dataclass(frozen=True)
+class GuardHit:
+    """A `mode: removed` rule's match in one file version: a guard, or a
+    place to report its loss (kind "at")."""
+    rule_id: str
+    path: str
+    unit: str
+    kind: str                       # guard | at
+    start_line: int
+    end_line: int
+    lines: tuple[str, ...]
+    code: str = ""                  # the matched code itself
+
+
+@dataclass(frozen=True)
 class Sanitizers:
     """A taint rule's sanitizer spans in one file (bytes), kept for a later
     pass that follows parameters without running the rules again."""
@@ -129,7 +143,7 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int, imports: dict |
     relays: list[CallFact] = []
     sourced: list[CallFact] = []
     for f in facts:
-        if isinstance(f, (ReturnFact, ResultSink, Sanitizers)):
+        if isinstance(f, (ReturnFact, ResultSink, Sanitizers, GuardHit)):
             continue
         if isinstance(f, SinkExport):
             exports.setdefault((f.rule_id, f.function), []).append(f)

@@ -105,6 +105,11 @@ class LanguageMatcher:
                 results.extend(self._taint(rule, ev, root, source, scopes, facts,
                                            (relay or {}).get(rule.id, frozenset())))
                 continue
+            if rule.guard is not None:      # what a change may remove, and where to report its loss
+                for kind, formula in (("guard", rule.guard.removed), ("at", rule.guard.at)):
+                    if formula is not None:
+                        results.extend((rule, m, ((m.start, kind),)) for m in ev.eval(formula))
+                continue
             seen = set()
             for m in ev.eval(rule.formula):
                 if rule.focus:

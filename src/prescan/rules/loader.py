@@ -13,13 +13,14 @@ from prescan import __version__
 from prescan.errors import RuleError
 from prescan.parse import languages as langs
 from prescan.rules import compiler, yamlspan
-from prescan.rules.model import CONFIDENCES, SEVERITIES, All, Either, Formula, Leaf, Rule, TaintSpec
+from prescan.rules.model import CONFIDENCES, SEVERITIES, All, Either, Formula, GuardSpec, Leaf, Rule, TaintSpec
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CWE_RE = re.compile(r"^CWE-\d+$")
 META_KEYS = {"id", "languages", "severity", "confidence", "cwe", "owasp", "message", "why", "fix",
              "references", "category", "example", "focus", "tags", "mode"}
 TAINT_KEYS = {"sources", "sanitizers", "sinks"}
+REMOVED_KEYS = {"removed", "at"}
 MATCH_KEYS = {"pattern", "patterns", "pattern-either", "query", "pattern-regex"}
 IN_PATTERNS = MATCH_KEYS | {"pattern-not", "pattern-inside", "pattern-not-inside", "metavariable-regex",
                             "pattern-not-regex"}
@@ -130,11 +131,13 @@ def parse_rule(text: str, path: str) -> Rule:
     def err(msg: str, key: str | None = None, hint: str = "") -> RuleError:
         return RuleError(msg, path=path, line=doc.line_of(key) if key else doc.line, hint=hint)
 
-    taint_mode = doc.get("mode", "search") == "taint"
-    if doc.get("mode", "search") not in ("search", "taint"):
-        raise err(f"mode '{doc['mode']}' is not 'search' or 'taint'", "mode")
+    mode = doc.get("mode", "search")
+    taint_mode = mode == "taint"
+    if mode not in ("search", "taint", "removed"):
+        raise err(f"mode '{mode}' is not 'search', 'taint' or 'removed'", "mode")
+    allowed = {"search": MATCH_KEYS, "taint": TAINT_KEYS, "removed": REMOVED_KEYS}[mode]
     for key in doc:
-        if key not in META_KEYS | (TAINT_KEYS if taint_mode else MATCH_KEYS):
+        if key not in META_KEYS | allowed:
             raise err(f"unknown key '{key}'", key, hint="see docs/rule-format.md for the keys a rule may have")
     for key in REQUIRED:
         if key not in doc or doc[key] in (None, "", []):
@@ -167,9 +170,16 @@ def parse_rule(text: str, path: str) -> Rule:
     category = str(doc.get("category", "security"))
     if category == "security" and not cwe:
         raise err("a security rule needs at least one CWE id", "cwe" if "cwe" in doc else None)
-    taint = None
+    taint = guard = None
     if taint_mode:
         taint, formula = _taint_spec(doc, path, err)
+    elif mode == "removed":
+        if "removed" not in doc:
+            raise err("a 'removed' rule needs 'removed': what the base version had", None)
+        parts = [_item(doc[k], doc.line_of(k), path, allowed=MATCH_KEYS | {"patterns"}) for k in ("removed", "at")
+                 if k in doc]
+        guard = GuardSpec(parts[0], parts[1] if len(parts) > 1 else None)
+        formula = Either(tuple(parts), doc.line_of("removed"))
     else:
         present = [k for k in MATCH_KEYS if k in doc]
         if len(present) != 1:
@@ -185,7 +195,7 @@ def parse_rule(text: str, path: str) -> Rule:
         formula=formula, cwe=tuple(cwe), owasp=tuple(_strings(doc, "owasp", err)),
         references=tuple(_strings(doc, "references", err)), focus=str(focus)[1:] if focus else None,
         category=category, example=str(doc.get("example", "")).strip(), path=path, line=doc.line,
-        tags=tuple(_strings(doc, "tags", err)), taint=taint,
+        tags=tuple(_strings(doc, "tags", err)), taint=taint, guard=guard,
     )
     _compile_all(rule)
     return rule

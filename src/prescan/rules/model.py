@@ -56,6 +56,15 @@ class TaintSpec:
 
 
 @dataclass(frozen=True)
+class GuardSpec:
+    """`mode: removed`: a function whose base version matches `removed` (a
+    check, an escape, an authorization decorator) and whose head version does
+    not; reported at `at` in the head function (else at its first line)."""
+    removed: Formula
+    at: Formula | None = None
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     languages: tuple[str, ...]          # canonical registry names, expanded to the family
@@ -75,6 +84,7 @@ class Rule:
     line: int = 1
     tags: tuple[str, ...] = field(default=())
     taint: TaintSpec | None = None
+    guard: GuardSpec | None = None
 
     def leaves(self) -> list[Leaf]:
         out, stack = [], [self.formula]

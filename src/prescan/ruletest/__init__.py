@@ -33,8 +33,10 @@ class FixtureResult:
 
 def fixture_for(rule_path: Path) -> Path | None:
     for cand in sorted(rule_path.parent.glob(rule_path.stem + ".*")):
-        # `x.yaml` beside the rule `x.yml` is the fixture of a YAML rule
-        if cand.suffix != ".yml" and cand != rule_path and cand.is_file():
+        # `x.yaml` beside the rule `x.yml` is the fixture of a YAML rule;
+        # `x.base.py` is the base version for a `mode: removed` rule's fixture `x.py`
+        if cand.suffix != ".yml" and cand != rule_path and cand.is_file() and \
+                not cand.name.startswith(rule_path.stem + ".base."):
             return cand
     return None
 
@@ -97,10 +99,31 @@ def _check(res: FixtureResult, rule, fx: Path, ruleset: RuleSet) -> None:
         res.problems.append("fixture has no `ok:` annotation")
     single = RuleSet((rule,), ruleset.digest + ":" + rule.id)
     parsed = parse(str(fx), data, lang)
-    got = {f.start_line for f in analyze_file(parsed, single)}
+    if rule.guard is not None:
+        got = _guard_lines(res, rule, fx, lang, single, parsed)
+    else:
+        got = {f.start_line for f in analyze_file(parsed, single)}
     res.missed = sorted(exp["ruleid"] - got)
     res.unexpected = sorted(got - exp["ruleid"] - exp["todook"])
     res.todo = sorted((exp["todoruleid"] - got) | (exp["todook"] & got))
+
+
+def _guard_lines(res: FixtureResult, rule, fx: Path, lang: str, single: RuleSet, head) -> set[int]:
+    """A `mode: removed` rule's fixture is a pair: `x.base.ext` (before) and
+    `x.ext` (after, annotated); functions are paired by qualified name."""
+    from prescan.analyze.guards import lost_guards
+    from prescan.analyze.interproc import GuardHit
+    base_fx = fx.with_name(f"{Path(rule.path).stem}.base{fx.suffix}")
+    if not base_fx.is_file():
+        res.problems.append(f"a 'removed' rule needs the base version beside its fixture: {base_fx.name}")
+        return set()
+    base = parse(str(base_fx), base_fx.read_bytes(), lang)
+    facts: dict[str, list] = {"base": [], "head": []}
+    analyze_file(base, single, facts["base"])
+    analyze_file(head, single, facts["head"])
+    hits = {k: [x for x in v if isinstance(x, GuardHit)] for k, v in facts.items()}
+    found = lost_guards(single, str(fx), str(base_fx), hits["base"], hits["head"], head.facts.units, head.source)
+    return {f.start_line for f in found}
 
 
 def summarize(results: list[FixtureResult]) -> tuple[int, int]:
