@@ -44,13 +44,14 @@ def ten_rules():
     return load_rules([str(RULES / "prescan")], builtin=False)
 
 
-def _prescan(benchmark, corpus, ruleset, jobs, rounds):
+def _prescan(benchmark, corpus, ruleset, jobs, rounds, depth=2):
     def run():
-        return run_scan(ScanOptions(repo=corpus.root, all_files=True, jobs=jobs), ruleset)
+        return run_scan(ScanOptions(repo=corpus.root, all_files=True, jobs=jobs, depth=depth), ruleset)
     result = benchmark.pedantic(run, rounds=rounds, iterations=1, warmup_rounds=0)
     s = result.stats
     benchmark.extra_info.update({"rules": len(ruleset.rules), "rules_digest": ruleset.digest, "jobs": jobs,
-                                 "findings": len(result.findings),
+                                 "depth": depth, "findings": len(result.findings),
+                                 "cross_file_findings": s.get("cross_file_findings", 0),
                                  "prescan_files": s["files_scanned"], "prescan_lines": s["lines_scanned"],
                                  "stages_s_last_round": {k: round(v, 3) for k, v in result.timings.items()}})
     record_rate(benchmark, s["lines_scanned"], s["files_scanned"], s["bytes_scanned"], cores=jobs)
@@ -60,6 +61,11 @@ def _prescan(benchmark, corpus, ruleset, jobs, rounds):
 
 def test_prescan_builtin_pack_1_job(benchmark, corpus, builtin_rules):
     _prescan(benchmark, corpus, builtin_rules, 1, SLOW_ROUNDS)
+
+
+def test_prescan_builtin_pack_depth_0_1_job(benchmark, corpus, builtin_rules):
+    """The same without following calls across functions and files: the cost of attacker depth."""
+    _prescan(benchmark, corpus, builtin_rules, 1, SLOW_ROUNDS, depth=0)
 
 
 def test_prescan_builtin_pack_all_cores(benchmark, corpus, builtin_rules):
@@ -181,16 +187,21 @@ def _diff_info(benchmark, repo) -> None:
                                  "repo_files": repo.repo_files, "changed_paths": list(repo.files)})
 
 
+@pytest.mark.parametrize("depth", [0, 2])
 @pytest.mark.parametrize("rules", ["builtin_rules", "ten_rules"])
-def test_prescan_diff_scan(benchmark, diff_repo, rules, request):
+def test_prescan_diff_scan(benchmark, diff_repo, rules, depth, request):
     ruleset = request.getfixturevalue(rules)
 
     def run():
-        return run_scan(ScanOptions(repo=diff_repo.root, base=diff_repo.base, head=diff_repo.head), ruleset)
+        return run_scan(ScanOptions(repo=diff_repo.root, base=diff_repo.base, head=diff_repo.head, depth=depth),
+                        ruleset)
     result = benchmark.pedantic(run, rounds=max(ROUNDS, 5), iterations=1, warmup_rounds=1)
     _diff_info(benchmark, diff_repo)
-    benchmark.extra_info.update({"rules": len(ruleset.rules), "versions_scanned": result.stats["versions_scanned"],
-                                 "new_findings": len(result.findings)})
+    benchmark.extra_info.update({"rules": len(ruleset.rules), "depth": depth,
+                                 "versions_scanned": result.stats["versions_scanned"],
+                                 "context_files": result.stats.get("context_files", 0),
+                                 "new_findings": len(result.findings),
+                                 "stages_s_last_round": {k: round(v, 3) for k, v in result.timings.items()}})
 
 
 def test_semgrep_baseline_commit(benchmark, diff_repo, tmp_path):

@@ -17,6 +17,7 @@ from prescan.parse.symbols import Symbols
 MIN_NAME = 3                # shorter names (e, f, go) match nearly every file
 MAX_NAMES = 400             # per step; past it the step follows the first names in sorted order
 MAX_FILES = 2000            # per step
+MAX_FANOUT = 30             # files a name may be mentioned in and still be followed
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 
@@ -59,27 +60,37 @@ def next_names(frontier: set[str], found: list[Symbols]) -> set[str]:
 
 def grep_files(repo: Repo, rev: str, names: set[str], exclude: set[str]) -> tuple[list[str], bool]:
     """Code files at `rev` that mention any of `names` as a word; and whether
-    a limit cut the list short."""
+    a limit cut the list short. A name mentioned in more than MAX_FANOUT files
+    (get, run, write) is too ambiguous to follow by name and is skipped."""
     usable = sorted(n for n in names if len(n) >= MIN_NAME and _NAME.match(n))
     capped = len(usable) > MAX_NAMES
     usable = usable[:MAX_NAMES]
     if not usable:
         return [], capped
-    args = ["grep", "-l", "-z", "-w", "-F", "-I", "--full-name"]
+    args = ["grep", "-o", "-z", "-w", "-F", "-I", "--full-name"]
     for n in usable:
         args += ["-e", n]
-    status, out, _err = repo.git.run_status(*args, rev, "--", ok=(0, 1))
-    paths = []
-    prefix = rev + ":"
-    for raw in out.split(b"\0"):
-        if not raw:
+    _status, out, _err = repo.git.run_status(*args, rev, "--", ok=(0, 1))
+    files_of: dict[str, set[str]] = {}
+    prefix = (rev + ":").encode()
+    # each record: rev:path NUL line? NUL match (with -z the separators after the path are NULs)
+    for line in out.split(b"\n"):
+        parts = line.split(b"\0")
+        if len(parts) < 2:
             continue
-        path = raw.decode("utf-8", "surrogateescape")
-        if path.startswith(prefix):
-            path = path[len(prefix):]
+        path_b, word = parts[0], parts[-1]
+        if path_b.startswith(prefix):
+            path_b = path_b[len(prefix):]
+        path = path_b.decode("utf-8", "surrogateescape")
         if path in exclude or languages.detect(path) is None:
             continue
-        paths.append(path)
+        files_of.setdefault(word.decode("utf-8", "replace"), set()).add(path)
+    paths: set[str] = set()
+    for name, files in files_of.items():
+        if len(files) > MAX_FANOUT:
+            capped = True
+            continue
+        paths |= files
     if len(paths) > MAX_FILES:
         return sorted(paths)[:MAX_FILES], True
     return sorted(paths), capped
