@@ -56,3 +56,10 @@ struct item *checked(size_t count)
     // ok: c-malloc-multiplication-overflow
     return malloc(count * sizeof(struct item));
 }
+
+static const size_t kBufferSize = 1 << 16;
+
+void *double_buffer(void) {
+    // ok: c-malloc-multiplication-overflow
+    return malloc(kBufferSize * 2);
+}

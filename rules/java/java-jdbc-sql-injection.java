@@ -60,4 +60,18 @@ public class UserRepository {
         // ok: java-jdbc-sql-injection
         return jdbc.queryForList("SELECT name FROM users WHERE name LIKE ?", String.class, name + "%");
     }
+
+    public void refreshLater(java.util.concurrent.Executor executor, String user) {
+        // ok: java-jdbc-sql-injection
+        executor.execute(() -> log("refresh select from cache for " + user));
+        // ok: java-jdbc-sql-injection
+        executor.execute(new Runnable() {
+            public void run() {
+                log("update from " + user);
+            }
+        });
+    }
+
+    private void log(String s) {
+    }
 }

@@ -39,4 +39,10 @@ public class LegacyPasswordService {
         // ok: java-weak-hash-algorithm
         return Hashing.md5().hashBytes(body).toString();
     }
+
+    public String fileFingerprint(byte[] content) throws NoSuchAlgorithmException {
+        // ok: java-weak-hash-algorithm
+        MessageDigest md = MessageDigest.getInstance("MD5");
+        return new java.math.BigInteger(1, md.digest(content)).toString(16);
+    }
 }

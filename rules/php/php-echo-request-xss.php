@@ -50,3 +50,9 @@ function fail(): void
     <!-- ok: php-echo-request-xss (escaped) -->
     Hello <?= htmlspecialchars($_GET['name'] ?? '') ?>!
 </div>
+<?php
+$messages = ['saved' => 'Saved.', 'deleted' => 'Deleted.'];
+// ok: php-echo-request-xss
+echo $messages[ $_GET['message'] ];
+// ok: php-echo-request-xss
+echo ! empty( $_GET['search'] ) ? 'Searching' : 'All items';
