@@ -264,6 +264,8 @@ class _Scope:
         self.validated: list[tuple[int, int, frozenset[bytes]]] = []   # if-bodies that run only for valid data
         self.hits: list[Hit] = []
         self.branching = 0                      # how many branches or loops the walk is inside
+        self.replaced: dict[Span, tuple[int, int, frozenset[bytes]]] = {}  # if-statements that validate
+        self.cleaned: list[tuple[bytes, int]] = []      # (name, offset) of assignments of clean data
         # results of calls held by variables: name -> ((callee, offset of the call), ...)
         self.results: dict[bytes, frozenset[tuple[bytes, int]]] = {}
         self.result_sinks: list[tuple[bytes, Span, tuple[Step, ...]]] = []
@@ -309,6 +311,7 @@ class _Scope:
             names = self.validated_names(cond)
             if body is not None and names:
                 self.validated.append((body.start_byte, body.end_byte, names))
+                self.replaced[node.start_byte, node.end_byte] = (body.start_byte, body.end_byte, names)
 
     def leave(self, node: ts.Node) -> None:
         t = node.type
@@ -325,6 +328,13 @@ class _Scope:
             self.check_return(node)
         elif t == "expression_statement" and not self.branching:
             self.validator_call(node)
+        check = self.replaced.pop((node.start_byte, node.end_byte), None)
+        if check is not None:
+            # `if (!valid(x)) { x = "/"; }`: after it x is either valid or replaced with clean data
+            a, b, names = check
+            for name in names:
+                if any(a <= at < b for n, at in self.cleaned if n == name):
+                    self.state.pop(name, None)
         guard = self.flow.ifs.get(t) or self.flow.unless.get(t)
         if guard is not None and self.body_exits(node, guard[1]):
             # `if not valid(x): return` (or `return unless valid(x)`): x is valid after it
@@ -463,8 +473,10 @@ class _Scope:
         for name in names:
             if steps is not None:
                 self.state[name] = steps + ((at, f"assigned to {name.decode('utf-8', 'replace')}"),)
-            elif strong and target.type in self.flow.names:
-                self.state.pop(name, None)
+            elif target.type in self.flow.names:
+                self.cleaned.append((name, at))
+                if strong:
+                    self.state.pop(name, None)
             if held:
                 self.results[name] = held if strong else self.results.get(name, frozenset()) | held
             elif strong and target.type in self.flow.names:
