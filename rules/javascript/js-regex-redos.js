@@ -27,3 +27,8 @@ function repeatOk(text) {
   // ok: js-regex-redos
   return /(ab){1,3}/.test(text);
 }
+
+function quoted(text) {
+  // ok: js-regex-redos
+  return /"([^"\\]*(?:\\.[^"\\]*)*)"/.test(text);
+}

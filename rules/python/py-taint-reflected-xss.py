@@ -67,3 +67,9 @@ def django_greet_json(request):
 def django_greet_escaped(request):
     # ok: py-taint-reflected-xss
     return HttpResponse("<p>Hi " + escape(request.GET.get("who", "")) + "</p>")
+
+
+def drf_echo(request):
+    from rest_framework.response import Response
+    # ok: py-taint-reflected-xss
+    return Response({"echo": request.data.get("msg")}, status=201)

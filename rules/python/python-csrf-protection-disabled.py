@@ -62,3 +62,8 @@ urlpatterns = [
     # ok: python-csrf-protection-disabled
     path("email/", change_email),
 ]
+
+
+def as_view(view):
+    # ok: python-csrf-protection-disabled
+    return csrf_exempt(view)

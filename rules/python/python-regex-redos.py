@@ -28,3 +28,9 @@ def strip(text):
 def bounded(text):
     # ok: python-regex-redos
     return re.search(r"(ab){1,3}", text)
+
+
+# ok: python-regex-redos
+QUOTED = re.compile(r"^\s*=\s*\"([^\"\\]*(?:\\.[^\"\\]*)*)\"")
+# ok: python-regex-redos
+KEYWORDS = re.compile(r"^\w+(?:\s+\w+)*$")
