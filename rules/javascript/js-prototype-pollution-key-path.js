@@ -80,3 +80,19 @@ class Config {
     });
   }
 }
+
+function isConstructorOrProto(obj, key) {
+  return (key === 'constructor' && typeof obj[key] === 'function') || key === '__proto__';
+}
+
+function setKey(obj, keys, value) {
+  let o = obj;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i];
+    if (isConstructorOrProto(o, key)) return;
+    if (o[key] === undefined) o[key] = {};
+    o = o[key];
+  }
+  // ok: js-prototype-pollution-key-path
+  o[keys[keys.length - 1]] = value;
+}

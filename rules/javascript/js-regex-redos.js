@@ -32,3 +32,7 @@ function quoted(text) {
   // ok: js-regex-redos
   return /"([^"\\]*(?:\\.[^"\\]*)*)"/.test(text);
 }
+
+// bounded outer repetition: polynomial at worst
+// ok: js-regex-redos
+const MONTHS = /(?:['a-z]+\-?){1,3}/i;
