@@ -36,8 +36,15 @@ func EchoJSON(w http.ResponseWriter, r *http.Request) {
 
 func NotFound(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotFound)
-	// ruleid: go-taint-reflected-xss
+	// starts with fixed text: sniffed as text/plain
+	// ok: go-taint-reflected-xss
 	w.Write([]byte("no page at " + r.URL.Path))
+}
+
+func Raw(w http.ResponseWriter, r *http.Request) {
+	msg := r.URL.Query().Get("msg")
+	// ruleid: go-taint-reflected-xss
+	w.Write([]byte(msg))
 }
 
 func Greet(c echo.Context) error {

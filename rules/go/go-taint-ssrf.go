@@ -61,6 +61,14 @@ func Forward(c echo.Context) error {
 	return c.Stream(http.StatusOK, "text/plain", resp.Body)
 }
 
+func Probe(srv *Server, r *http.Request) (*http.Response, error) {
+	srv.Seen = r.URL.Query().Get("id")
+	// ok: go-taint-ssrf
+	return http.Get(srv.URL + "/health")
+}
+
+type Server struct{ URL, Seen string }
+
 func Health() (*http.Response, error) {
 	// ok: go-taint-ssrf
 	return http.Get("http://localhost:8080/health")
