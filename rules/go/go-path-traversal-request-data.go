@@ -84,3 +84,11 @@ func downloadLocal(w http.ResponseWriter, r *http.Request) {
 	// ok: go-path-traversal-request-data
 	http.ServeFile(w, r, filepath.Join(baseDir, name))
 }
+
+type buildConfig struct{ Filename string }
+
+func loadConfig(config buildConfig) ([]byte, error) {
+	// a Filename field of the program's own configuration is not an upload name
+	// ok: go-path-traversal-request-data
+	return os.ReadFile(config.Filename)
+}

@@ -1,6 +1,7 @@
 import os
 import shutil
 import zipfile
+from pathlib import Path
 
 from flask import abort, request, send_file
 from werkzeug.utils import secure_filename
@@ -64,3 +65,17 @@ def save_upload():
     upload = request.files["doc"]
     # ok: py-taint-path-traversal
     upload.save(os.path.join(UPLOADS, secure_filename(upload.filename)))
+
+
+def report():
+    name = request.args.get("report", "")
+    # ok: py-taint-path-traversal
+    if Path(name).is_absolute():
+        abort(400)
+    return name
+
+
+def report_text():
+    name = request.args.get("report", "")
+    # ruleid: py-taint-path-traversal
+    return Path(UPLOADS, "reports", name + ".txt").read_text() + Path(name).read_text()

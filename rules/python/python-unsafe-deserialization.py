@@ -1,7 +1,9 @@
 import base64
 import json
 import marshal
+import os
 import pickle
+import shelve
 
 import dill
 import numpy as np
@@ -55,3 +57,11 @@ def save_cache(obj, path):
         pickle.dump(obj, fh)
     # ok: python-unsafe-deserialization
     return pickle.dumps(obj)
+
+
+def open_user_store(upload_dir, name):
+    # ruleid: python-unsafe-deserialization
+    db = shelve.open(os.path.join(upload_dir, name))
+    # ok: python-unsafe-deserialization
+    cache = shelve.open("/var/cache/app/index")
+    return db, cache
