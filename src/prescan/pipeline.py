@@ -17,6 +17,7 @@ from prescan.findings import Finding
 from prescan.parse import languages, parse
 from prescan.rules.loader import RuleSet
 from prescan.scope import changed_spans, in_scope
+from prescan.change.git import blob_id
 from prescan.store.fingerprint import number_occurrences
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
@@ -50,6 +51,7 @@ class _Job:
     side: str                            # "base" | "head"
     language: str | None                 # None: a text file only checked for secrets
     data: bytes
+    blob: str | None = None              # git blob id of data, when git knows it
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _Outcome:
     units: tuple = ()
     parse_s: float = 0.0
     analyze_s: float = 0.0
+    cacheable: bool = True               # False when a failure, not the file, shaped it
 
 
 @dataclass
@@ -94,25 +97,26 @@ def _scan_job(job: _Job) -> _Outcome:
         parsed = parse(job.path, job.data, job.language)
     except Exception as exc:  # noqa: BLE001 - hostile input must not stop the scan
         return _Outcome(job.path, job.side, (), (FileWarning(job.path, f"could not be parsed: {exc}",
-                                                              kind="syntax"),), 0)
+                                                              kind="syntax"),), 0, cacheable=False)
     t1 = time.perf_counter()
     warnings = []
     issues = parsed.facts.syntax_issues
-    if issues and job.side == "head":
+    if issues:                          # shown for the head only (see run_scan)
         first = issues[0]
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
+    ok = True
     try:
         findings = tuple(analyze_file(parsed, _RULESET))
         if _RULESET.secrets:
             findings += tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
     except Exception as exc:  # noqa: BLE001
-        findings = ()
+        findings, ok = (), False
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
     t2 = time.perf_counter()
     return _Outcome(job.path, job.side, findings, tuple(warnings), parsed.facts.lines,
-                    parsed.facts.units, t1 - t0, t2 - t1)
+                    parsed.facts.units, t1 - t0, t2 - t1, ok)
 
 
 def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning],
@@ -127,7 +131,8 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
     out = []
     # a copy leaves its original in place: the original is not this file's base
     base_path = None if fc.status == COPIED else fc.old_path
-    for side, path, getter in (("head", fc.path, contents.new), ("base", base_path, contents.old)):
+    for side, path, getter, blob in (("head", fc.path, contents.new, fc.new_blob),
+                                     ("base", base_path, contents.old, fc.old_blob)):
         if path is None:
             continue
         data = getter(fc)
@@ -145,11 +150,13 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
                 warnings.append(FileWarning(path, f"{len(data) // (1024 * 1024)} MB is over the "
                                             f"--max-file-size limit, not scanned", kind="too-large"))
             continue
-        out.append(_Job(path, side, language, data))
+        out.append(_Job(path, side, language, data, blob))
     return out
 
 
-def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
+def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> ScanResult:
+    """cache: a store.blobcache.BlobCache; file versions found in it are
+    neither parsed nor analyzed, and those analyzed are put in it."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     cs, contents = change_stage.collect(
@@ -166,11 +173,15 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     # build each language's combined query once, here: forked workers inherit it
     for language in sorted({j.language for j in jobs if j.language}):
         matcher_for(ruleset, language)
-    executor = make_executor(opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker, (ruleset,))
-    outcomes: list[_Outcome] = []
+    outcomes, todo = _from_cache(cache, jobs, ruleset)
+    executor = make_executor(opts.jobs, len(todo), sum(len(j.data) for j in todo), _init_worker, (ruleset,))
     try:
-        for out in executor.map(_scan_job, jobs):
+        for job, out in zip(todo, executor.map(_scan_job, todo)):
             outcomes.append(out)
+            if cache is not None and out.cacheable:
+                from prescan.store import filecache
+                filecache.put(cache, _cache_key(job, ruleset), out.findings, out.units, out.lines,
+                              [(w.message, w.line, w.kind) for w in out.warnings])
             if progress:
                 progress(len(outcomes), len(jobs), out.path)
     finally:
@@ -182,7 +193,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     head = number_occurrences(f for o in outcomes if o.side == "head" for f in o.findings)
     base = number_occurrences(f for o in outcomes if o.side == "base" for f in o.findings)
     for o in outcomes:
-        warnings.extend(o.warnings)
+        warnings.extend(w for w in o.warnings if o.side == "head" or w.kind != "syntax")
     if cs.mode == "all":
         # a whole tree has nothing to compare with: everything it holds is new
         shown, fixed = [replace(f, status="new") for f in head], []
@@ -198,10 +209,33 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
         "files_changed": len(cs.files), "files_scanned": len(heads),
         "versions_scanned": len(outcomes), "lines_scanned": sum(o.lines for o in heads),
         "bytes_scanned": sum(len(j.data) for j in jobs if j.side == "head"),
-        "rules": len(ruleset.rules),
+        "rules": len(ruleset.rules), "versions_analyzed": len(todo),
     }
     timings["total"] = time.perf_counter() - t0
     return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+
+
+def _cache_key(job: _Job, ruleset: RuleSet) -> str:
+    from prescan.store import filecache
+    return filecache.key(job.blob or blob_id(job.data), job.path, job.language, ruleset)
+
+
+def _from_cache(cache, jobs: list[_Job], ruleset: RuleSet) -> tuple[list[_Outcome], list[_Job]]:
+    """Outcomes of the jobs found in the cache, and the jobs left to run."""
+    if cache is None:
+        return [], jobs
+    from prescan.store import filecache       # pyarrow: only paid when a cache is used
+    found, todo = [], []
+    for job in jobs:
+        hit = filecache.get(cache, _cache_key(job, ruleset))
+        if hit is None:
+            todo.append(job)
+            continue
+        findings, units, lines, warns = hit
+        found.append(_Outcome(job.path, job.side, findings,
+                              tuple(FileWarning(job.path, m, line, kind) for m, line, kind in warns),
+                              lines, units))
+    return found, todo
 
 
 def compare(head: list[Finding], base: list[Finding], cs: ChangeSet):

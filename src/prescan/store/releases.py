@@ -1,0 +1,89 @@
+"""Diff two recorded scans (releases): read only the columns matching needs,
+match, and read whole findings only for what a report shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from prescan.findings import Finding
+from prescan.store import reader
+from prescan.store import schema as S
+from prescan.store.diff import KEY_COLUMNS, SIMILARITY_COLUMNS, Matching, match
+from prescan.store.location import Location
+
+# text columns that repeat a lot, read dictionary-encoded
+REPETITIVE = ("path", "rule_id", "unit", "status", "severity")
+
+
+@dataclass
+class ReleaseDiff:
+    loc: Location
+    old: dict                           # the scans row of each side
+    new: dict
+    matching: Matching
+    problems: list = field(default_factory=list)
+    live: dict = field(default_factory=dict)    # side -> row numbers of live findings (None: all)
+
+    def findings(self, side: str, rows: np.ndarray, status: str) -> list[Finding]:
+        """Whole findings of one side by row number (as matched), with status."""
+        rows = np.asarray(rows, np.int64)
+        scan = self.old if side == "old" else self.new
+        live = self.live.get(side)
+        wanted = rows if live is None else live[rows]
+        order = np.argsort(wanted, kind="stable")
+        t = reader.findings(self.loc, scan["scan_id"], rows=wanted[order])
+        t = t.take(pa.array(np.argsort(order)))
+        t = t.set_column(t.schema.get_field_index("status"), "status", pa.array([status] * len(t), pa.string()))
+        return S.findings_from_table(t)
+
+    def new_findings(self) -> list[Finding]:
+        return sorted(self.findings("new", self.matching.new, "new"), key=Finding.sort_key)
+
+    def fixed_findings(self) -> list[Finding]:
+        return sorted(self.findings("old", self.matching.fixed, "fixed"), key=Finding.sort_key)
+
+    def moved(self) -> list[tuple[Finding, Finding, float]]:
+        """(old, new, similarity) of the persisting-moved findings."""
+        m = self.matching
+        olds = self.findings("old", m.moved_old, "unchanged")
+        news = self.findings("new", m.moved_new, "unchanged")
+        out = list(zip(olds, news, (float(x) for x in m.moved_similarity)))
+        return sorted(out, key=lambda t: t[1].sort_key())
+
+
+def diff_releases(loc: Location, old_name: str, new_name: str, *, moved: bool = True) -> ReleaseDiff:
+    cat = reader.catalog(loc)
+    old = reader.resolve(cat, old_name)
+    new = reader.resolve(cat, new_name)
+    tables, live = {}, {}
+    for side, scan in (("old", old), ("new", new)):
+        # a diff scan also records what it fixed: those rows are not its findings
+        has_fixed = scan.get("fixed") != 0
+        t = reader.findings(loc, scan["scan_id"], [*KEY_COLUMNS, *(["status"] if has_fixed else [])],
+                            REPETITIVE)
+        if has_fixed:
+            mask = _live(t)
+            live[side] = np.nonzero(mask.to_numpy(zero_copy_only=False))[0]
+            t = t.filter(mask)
+        else:
+            live[side] = None
+        tables[side] = t
+
+    def details(side: str, rows: np.ndarray, columns: list[str]) -> pa.Table:
+        # columns of the few rows the exact and the similarity passes look at
+        scan = old if side == "old" else new
+        wanted = rows if live[side] is None else live[side][rows]
+        order = np.argsort(wanted, kind="stable")
+        t = reader.findings(loc, scan["scan_id"], columns, REPETITIVE, rows=wanted[order])
+        return t.take(pa.array(np.argsort(order)))
+
+    m = match(tables["old"], tables["new"], moved=moved, details=details)
+    return ReleaseDiff(loc, old, new, m, cat.problems, live)
+
+
+def _live(table: pa.Table):
+    """Rows of findings the scan saw (a diff scan also records what it fixed)."""
+    return pc.not_equal(pc.fill_null(table["status"], ""), "fixed")
