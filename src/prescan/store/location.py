@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+import pyarrow as pa
 import pyarrow.fs as pafs
 
 from prescan.errors import UsageError
@@ -55,7 +56,7 @@ class Location:
             return cls(pafs.LocalFileSystem(), path, uri)
         try:
             fs, root = pafs.FileSystem.from_uri(uri)
-        except (pafs.ArrowInvalid, ValueError, OSError) as exc:
+        except (pa.ArrowException, ValueError, OSError) as exc:
             raise UsageError("cannot open the store", detail=str(exc).splitlines()[0], path=uri,
                              hint="pass a folder or a pyarrow filesystem URI (s3://bucket/path, gs://...)"
                              ) from None
