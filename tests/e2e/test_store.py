@@ -286,3 +286,25 @@ def test_a_writer_killed_mid_write_leaves_no_partial_scan(releases: GitRepo, mom
     # and the next writer is not disturbed by the remains
     assert prescan(releases, "scan", "--release", "v3", "-q", "--fail-on", "never").returncode == 0
     assert [s["release"] for s in history(releases)] == ["v1", "v2", "v3"]
+
+
+def test_the_readme_duckdb_query_runs_on_the_store(releases: GitRepo):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    start = readme.index("    import duckdb\n")
+    block = textwrap.dedent(readme[start:readme.index(".show()", start) + len(".show()")])
+    code = block.replace("duckdb.sql(", "print(duckdb.sql(").replace(".show()", ".fetchall())")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=releases.root, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    import ast
+    assert ast.literal_eval(proc.stdout.strip()) == [("v1", "critical", 1), ("v1", "high", 2),
+                                                    ("v2", "high", 2), ("v2", "medium", 1)]
+
+
+def test_polars_reads_the_store_as_it_is(releases: GitRepo):
+    import polars as pl
+    store = releases.root / ".prescan"
+    scans = pl.read_parquet(store / "scans" / "*.parquet")
+    assert sorted(scans["release"].to_list()) == ["v1", "v2"]
+    findings = pl.scan_parquet(store / "findings" / "*.parquet").filter(pl.col("rule_id") == "shell-call")
+    assert findings.select(pl.len()).collect().item() == 4
