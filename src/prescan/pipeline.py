@@ -106,7 +106,7 @@ def _scan_job(job: _Job) -> _Outcome:
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
-    ok = True
+    ok = parsed.tree is not None        # a parse that failed or timed out may succeed next time
     try:
         findings = tuple(analyze_file(parsed, _RULESET))
         if _RULESET.secrets:

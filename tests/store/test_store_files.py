@@ -144,3 +144,20 @@ def test_local_uris_and_paths_name_the_same_store(tmp_path):
     write(Location.open(f"file://{tmp_path}/store"), "20240101T120000.000000Z-aaaaaaaa", "v1")
     assert isinstance(Location.open(f"file://{tmp_path}/store").fs, pafs.LocalFileSystem)
     assert [r["release"] for r in reader.catalog(Location.open(str(tmp_path / "store"))).rows()] == ["v1"]
+
+
+def test_hundreds_of_scans_are_merged_into_few_files(loc, tmp_path):
+    from prescan.store import compact
+    for k in range(compact.SCANS_COMPACT_AT + 6):
+        write(loc, f"20240101T{k // 60:02d}{k % 60:02d}00.000000Z-{k:08x}", f"r{k}", minutes=k)
+    files = sorted(p.name for p in (tmp_path / "store" / "scans").iterdir())
+    assert len(files) <= 7 and any(f.startswith("merged-") for f in files)
+    cat = reader.catalog(loc)
+    assert cat.problems == []
+    assert [r["release"] for r in cat.rows()] == [f"r{k}" for k in range(compact.SCANS_COMPACT_AT + 6)]
+    assert reader.resolve(cat, "r3")["scan_id"] == "20240101T000300.000000Z-00000003"
+    # two merges at once leave duplicate rows: readers show each scan once
+    import shutil
+    merged = next((tmp_path / "store" / "scans").glob("merged-*"))
+    shutil.copy(merged, merged.with_name("merged-copy.parquet"))
+    assert len(reader.catalog(loc).rows()) == compact.SCANS_COMPACT_AT + 6

@@ -103,17 +103,27 @@ def catalog(loc: Location) -> Catalog:
         except StoreError as exc:
             problems.append(exc)
             continue
-        if len(t) != 1 or t["scan_id"][0].as_py() != e.name[:-len(".parquet")]:
+        # a scan's own file holds its one row; a merged file (store/compact.py) holds many
+        if not e.name.startswith("merged-") and (len(t) != 1 or t["scan_id"][0].as_py() != e.name[:-8]):
             problems.append(StoreError("a scans file whose row does not match its name",
                                        path=loc.shown(e.path), hint=HINT))
             continue
         tables.append(t)
     if tables:
-        scans = pa.concat_tables(tables)
+        scans = unique_scans(pa.concat_tables(tables))
         scans = scans.take(pc.sort_indices(scans, [("started_at", "ascending"), ("scan_id", "ascending")]))
     else:
         scans = S.SCANS_SCHEMA.empty_table()
     return Catalog(scans, problems)
+
+
+def unique_scans(scans: pa.Table) -> pa.Table:
+    """One row per scan id (two merges at once may both hold a scan)."""
+    ids = scans["scan_id"]
+    if len(pc.unique(ids)) == len(ids):
+        return scans
+    first = pc.index_in(ids, value_set=ids).to_numpy(zero_copy_only=False)
+    return scans.filter(pa.array(first == np.arange(len(ids))))
 
 
 def resolve(cat: Catalog, name: str) -> dict:

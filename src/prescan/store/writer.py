@@ -52,6 +52,8 @@ def write_scan(loc: Location, scan: dict, findings: pa.Table, *, version: int = 
     loc.put(f"{SCANS_DIR}/{scan_id}.parquet", lambda sink: _write_parquet(sink, row, 0))
     for folder in (FINDINGS_DIR, SCANS_DIR):
         loc.sweep_temps(folder)
+    from prescan.store.compact import compact_scans
+    compact_scans(loc)
     return scan_id
 
 
