@@ -20,7 +20,7 @@ from prescan.store import similarity
 
 # columns matching reads; the similarity kernel's only for unmatched rows
 KEY_COLUMNS = ("fp_key", "fp_check")
-SIMILARITY_COLUMNS = ("rule_id", "unit", "snippet", "path")
+SIMILARITY_COLUMNS = ("rule_id", "unit", "snippet")
 
 
 @dataclass
@@ -58,7 +58,8 @@ def match(old: pa.Table, new: pa.Table, *, moved: bool = True, threshold: float 
     clean = same & (cnt_i[i] == 1)
     hard_old = np.unique(i[~clean])
     hard_new = j[~clean]
-    if len(pc.unique(k_old)) < n_old:
+    sorted_old = np.sort(_np(k_old))
+    if n_old > 1 and (sorted_old[1:] == sorted_old[:-1]).any():
         # copies in OLD: index_in saw only the first; every row of such a key is hard
         first = _np(pc.index_in(k_old, value_set=k_old))
         dup_keys = k_old.filter(pa.array(first != np.arange(n_old)))

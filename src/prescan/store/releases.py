@@ -78,7 +78,9 @@ def diff_releases(loc: Location, old_name: str, new_name: str, *, moved: bool = 
         wanted = rows if live[side] is None else live[side][rows]
         order = np.argsort(wanted, kind="stable")
         t = reader.findings(loc, scan["scan_id"], columns, REPETITIVE, rows=wanted[order])
-        return t.take(pa.array(np.argsort(order)))
+        t = t.take(pa.array(np.argsort(order)))
+        return t.cast(pa.schema([(f.name, pa.string() if pa.types.is_dictionary(f.type) else f.type)
+                                 for f in t.schema]))
 
     m = match(tables["old"], tables["new"], moved=moved, details=details)
     return ReleaseDiff(loc, old, new, m, cat.problems, live)

@@ -17,6 +17,7 @@ MAX_BLOCK_PAIRS = 4_000_000     # all pairs of a rule up to this; beyond it, a w
 WINDOW = 64                     # old findings compared per new one in a huge block
 
 _kernels = None
+_STRINGS = pa.schema([("rule_id", pa.string()), ("unit", pa.string()), ("snippet", pa.string())])
 
 
 def _numba_kernels():
@@ -35,14 +36,13 @@ def moved_pairs(old: pa.Table, new: pa.Table, threshold: float = THRESHOLD
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
     if not n_old or not n_new:
         return empty
-    both = pa.concat_tables([old.select(["rule_id", "unit", "snippet", "path"]),
-                             new.select(["rule_id", "unit", "snippet", "path"])])
+    cols = ["rule_id", "unit", "snippet"]
+    both = pa.concat_tables([old.select(cols).cast(_STRINGS), new.select(cols).cast(_STRINGS)])
     rules = _codes(both["rule_id"])
     r_old, r_new = rules[:n_old], rules[n_old:]
     if not np.intersect1d(r_old, r_new).size:
         return empty
     units = _codes(both["unit"])
-    paths = _codes(both["path"])
     tokens = pc.split_pattern_regex(pc.fill_null(both["snippet"], ""), r"[^0-9A-Za-z_]+")
     tokens = tokens.combine_chunks() if isinstance(tokens, pa.ChunkedArray) else tokens
     flat = pc.list_flatten(tokens)
@@ -54,9 +54,9 @@ def moved_pairs(old: pa.Table, new: pa.Table, threshold: float = THRESHOLD
     offsets -= offsets[0]
     k = _numba_kernels()
     vals, offs = k.features(ids, offsets, units, -1 if blank is None else blank, len(dictionary))
-    # within a rule, keep findings of the same unit and file next to each other,
-    # so that the window of a huge block looks at the likeliest candidates first
-    order = np.lexsort((paths, units, rules))
+    # within a rule, keep findings of the same unit next to each other, so
+    # that the window of a huge block looks at the likeliest candidates
+    order = np.lexsort((units, rules))
     o_order = order[order < n_old]
     n_order = order[order >= n_old]
     pi, pj, ps = k.pairs(o_order, n_order, rules, vals, offs, threshold, MAX_BLOCK_PAIRS, WINDOW)
