@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
 from prescan.analyze import analyze_file, matcher_for, secret_findings
+from prescan.change.git import blob_id
 from prescan.change.model import COPIED, ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
 from prescan.parse import languages, parse
 from prescan.rules.loader import RuleSet
 from prescan.scope import changed_spans, in_scope
-from prescan.change.git import blob_id
 from prescan.store.fingerprint import number_occurrences
 
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
@@ -186,6 +186,9 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
                 progress(len(outcomes), len(jobs), out.path)
     finally:
         executor.close()
+    if cache is not None:               # back in job order, as without a cache
+        rank = {(j.path, j.side): i for i, j in enumerate(jobs)}
+        outcomes.sort(key=lambda o: rank[o.path, o.side])
     timings["scan"] = time.perf_counter() - t1
     timings["parse"] = sum(o.parse_s for o in outcomes)
     timings["analyze"] = sum(o.analyze_s for o in outcomes)

@@ -91,7 +91,7 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
                        patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
                        scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024)
     loc = None if no_store else locate(store_uri, repo, required=bool(release or baseline))
-    cache = _open_cache(loc, quiet)
+    cache = _open_cache(loc)
     progress = None
     if not quiet and interactive():
         progress = _progress_printer()
@@ -110,17 +110,17 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     sys.exit(code)
 
 
-def _open_cache(loc, quiet: bool):
+def _open_cache(loc):
     if loc is None:
         return None
     from prescan.store.blobcache import BlobCache
     try:
         cache = BlobCache.open(loc)
     except (PrescanError, OSError) as exc:       # a broken cache costs speed, never the scan
-        _warn(f"blob cache not used: {_text(exc)}", quiet)
+        _warn(f"blob cache not used: {_text(exc)}")
         return None
     for problem in cache.problems:
-        _warn(f"blob cache: {problem.one_line()}", quiet)
+        _warn(f"blob cache: {problem.one_line()}")
     return cache
 
 
@@ -132,7 +132,7 @@ def _record(loc, cache, result, repo, started, release, baseline, quiet):
         try:
             cache.flush()
         except OSError as exc:
-            _warn(f"blob cache not saved: {_text(exc)}", quiet)
+            _warn(f"blob cache not saved: {_text(exc)}")
         counters = cache.counters()
     try:
         scan_id = record(loc, result, repository=repository_name(repository(repo)), started_at=started,
@@ -141,7 +141,7 @@ def _record(loc, cache, result, repo, started, release, baseline, quiet):
     except (PrescanError, OSError) as exc:
         if release:
             raise PrescanError("could not record the release", detail=_text(exc), path=loc.display) from None
-        _warn(f"scan not recorded in {loc.display}: {_text(exc)}", quiet)
+        _warn(f"scan not recorded in {loc.display}: {_text(exc)}")
     else:
         if release and not quiet:
             click.echo(f"prescan: recorded release {release} (scan {scan_id}) in {loc.display}", err=True)
@@ -157,7 +157,8 @@ def _text(exc) -> str:
     return exc.one_line() if isinstance(exc, PrescanError) else str(exc)
 
 
-def _warn(text: str, quiet: bool) -> None:
+def _warn(text: str) -> None:
+    # warnings show even with --quiet: they say a result is not what was asked
     click.echo(f"prescan: warning: {text}", err=True)
 
 
