@@ -9,7 +9,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import finding, numbered
+from store.helpers import finding, numbered
 from prescan.store import schema as S
 from prescan.store.diff import match
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from helpers import RICH, finding, numbered, scan_row
+from store.helpers import RICH, finding, numbered, scan_row
 from prescan.errors import StoreError
 from prescan.store import reader
 from prescan.store import schema as S

@@ -8,7 +8,7 @@ import os
 import pyarrow.fs as pafs
 import pytest
 
-from helpers import finding, numbered, scan_row
+from store.helpers import finding, numbered, scan_row
 from prescan.errors import StoreError, UsageError
 from prescan.store import reader
 from prescan.store import schema as S

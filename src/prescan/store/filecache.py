@@ -19,9 +19,6 @@ from prescan.parse.model import Unit
 from prescan.store import schema as S
 
 FINDINGS, UNITS = "findings", "units"
-UNITS_SCHEMA = pa.schema([("kind", pa.string()), ("name", pa.string()), ("qualname", pa.string()),
-                          ("start_byte", pa.int64()), ("end_byte", pa.int64()),
-                          ("start_line", pa.int32()), ("end_line", pa.int32())])
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +49,7 @@ def put(cache, k: str, findings, units, lines: int, warnings) -> None:
     t = pa.Table.from_pylist([{"kind": u.kind, "name": u.name, "qualname": u.qualname,
                                "start_byte": u.start_byte, "end_byte": u.end_byte,
                                "start_line": u.start_line, "end_line": u.end_line} for u in units],
-                             schema=UNITS_SCHEMA)
+                             schema=S.UNITS_SCHEMA)
     meta = {b"lines": str(lines).encode(), b"warnings": json.dumps(list(warnings)).encode()}
     cache.put(UNITS, k, t.replace_schema_metadata(meta))
 

@@ -96,6 +96,11 @@ V0_SCANS_SCHEMA = pa.schema(
 BLOBS = "blobs"
 BLOBS_SCHEMA = pa.schema([("kind", pa.string()), ("key", pa.string()), ("payload", pa.large_binary())])
 
+# A value of the blob cache's "units" kind (store/filecache.py): a file's units
+UNITS_SCHEMA = pa.schema([("kind", pa.string()), ("name", pa.string()), ("qualname", pa.string()),
+                          ("start_byte", pa.int64()), ("end_byte", pa.int64()),
+                          ("start_line", pa.int32()), ("end_line", pa.int32())])
+
 SCHEMAS = {(BLOBS, 1): BLOBS_SCHEMA, (FINDINGS, 1): FINDINGS_SCHEMA, (SCANS, 1): SCANS_SCHEMA,
            (FINDINGS, 0): V0_FINDINGS_SCHEMA, (SCANS, 0): V0_SCANS_SCHEMA}
 
