@@ -181,7 +181,17 @@ diff_releases(loc, "old", "new")            # numba kernels loaded, imports done
 t = time.perf_counter()
 d = diff_releases(loc, "old", "new")
 elapsed = time.perf_counter() - t
-print(json.dumps({"peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+def peak_kb():
+    # VmHWM is this process image's own peak; ru_maxrss would also count the
+    # forked parent's pages (Linux keeps it across exec)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"peak_rss_kb": peak_kb(),
                   "arrow_peak_bytes": pa.default_memory_pool().max_memory(), "child_diff_s": elapsed}))
 """
 

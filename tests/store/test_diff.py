@@ -113,3 +113,22 @@ def test_a_hundred_thousand_findings_match_exactly():
     assert len(m.new) == 500 + dup_first
     assert len(m.fixed) == 1000 - (3 - dup_first)
     assert len(m.persisting_new) == n - len(m.fixed)
+
+
+def test_a_diff_scans_fixed_rows_are_not_its_findings(tmp_path):
+    """A diff scan records what it fixed (status fixed): diffing it ignores those rows."""
+    from dataclasses import replace
+    from prescan.store.location import Location
+    from prescan.store.releases import diff_releases
+    from prescan.store.writer import write_scan
+    from store.helpers import scan_row
+    loc = Location.open(str(tmp_path / "store"))
+    a, b, c = numbered([finding(path="a.py"), finding(path="b.py", code="os.system(x)"),
+                        finding(path="c.py", code="eval(y)")])
+    write_scan(loc, scan_row("20240101T000000.000000Z-00000001", "one", 2), S.findings_table([a, b]))
+    write_scan(loc, scan_row("20240101T010000.000000Z-00000002", "two", 2, fixed=1),
+               S.findings_table([a, replace(b, status="fixed"), c]))
+    d = diff_releases(loc, "one", "two")
+    assert d.matching.counts() == {"new": 1, "fixed": 1, "persisting": 1, "persisting_moved": 0}
+    assert [f.path for f in d.new_findings()] == ["c.py"] and [f.path for f in d.fixed_findings()] == ["b.py"]
+    assert [f.path for f in diff_releases(loc, "two", "one").new_findings()] == ["b.py"]

@@ -11,11 +11,12 @@ import pyarrow.compute as pc
 from prescan.findings import Finding
 from prescan.store import reader
 from prescan.store import schema as S
-from prescan.store.diff import KEY_COLUMNS, SIMILARITY_COLUMNS, Matching, match
+from prescan.store.diff import KEY_COLUMNS, Matching, match
 from prescan.store.location import Location
 
 # text columns that repeat a lot, read dictionary-encoded
 REPETITIVE = ("path", "rule_id", "unit", "status", "severity")
+TEXT_COLUMNS = (*REPETITIVE, "scan_id", "origin", "confidence", "message", "language", "link")
 
 
 @dataclass
@@ -34,7 +35,8 @@ class ReleaseDiff:
         live = self.live.get(side)
         wanted = rows if live is None else live[rows]
         order = np.argsort(wanted, kind="stable")
-        t = reader.findings(self.loc, scan["scan_id"], rows=wanted[order])
+        t = reader.findings(self.loc, scan["scan_id"], list(S.FINDINGS_SCHEMA.names), TEXT_COLUMNS,
+                            rows=wanted[order])
         t = t.take(pa.array(np.argsort(order)))
         t = t.set_column(t.schema.get_field_index("status"), "status", pa.array([status] * len(t), pa.string()))
         return S.findings_from_table(t)
