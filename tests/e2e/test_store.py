@@ -243,7 +243,7 @@ def test_damaged_files_are_named_and_the_rest_stays_usable(releases: GitRepo):
 
 
 def _scan_in_background(repo: GitRepo, release: str):
-    env = {**os.environ, **GIT_ENV, "PRESCAN_TEST_WRITE_DELAY": "2"}
+    env = {**os.environ, **GIT_ENV, "PRESCAN_TEST_WRITE_DELAY": "3"}
     cmd = [sys.executable, "-m", "prescan", "scan", "--release", release, "--fail-on", "never", "-q",
            "--no-builtin-rules", "--rules", str(rules_dir(repo.root.parent))]
     return subprocess.Popen(cmd, cwd=repo.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -20,8 +20,8 @@ from prescan.store.location import Location
 
 FINDINGS_DIR, SCANS_DIR = "findings", "scans"
 ROW_GROUP = 64 * 1024         # rows: a diff reads the few groups it needs
-# tests set this to slow a write down (seconds per row group and before the
-# commit) so that a SIGKILL lands in the middle of it
+# tests set this to slow a write down (seconds in the middle of the findings
+# file and again before the commit) so that a SIGKILL lands in the middle of it
 DELAY_ENV = "PRESCAN_TEST_WRITE_DELAY"
 
 
@@ -58,14 +58,15 @@ def write_scan(loc: Location, scan: dict, findings: pa.Table, *, version: int = 
 
 
 def _write_parquet(sink, table: pa.Table, delay: float) -> None:
-    rows = max(1, len(table) // 4) if delay else ROW_GROUP
+    # with a delay (tests only), two row groups and a pause between them
+    rows = max(1, (len(table) + 1) // 2) if delay else ROW_GROUP
     # snappy: what every Parquet reader has, and it decodes fast
     with pq.ParquetWriter(sink, table.schema, compression="snappy") as w:
         if len(table) == 0:
             w.write_table(table)
         for start in range(0, len(table), rows):
             w.write_table(table.slice(start, rows), row_group_size=rows)
-            if delay:
+            if delay and start == 0:
                 if hasattr(sink, "flush"):
                     sink.flush()
                 time.sleep(delay)
