@@ -170,10 +170,10 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
     timings["change"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
-    # build each language's combined query once, here: forked workers inherit it
-    for language in sorted({j.language for j in jobs if j.language}):
-        matcher_for(ruleset, language)
     outcomes, todo = _from_cache(cache, jobs, ruleset)
+    # build each language's combined query once, here: forked workers inherit it
+    for language in sorted({j.language for j in todo if j.language}):
+        matcher_for(ruleset, language)
     executor = make_executor(opts.jobs, len(todo), sum(len(j.data) for j in todo), _init_worker, (ruleset,))
     try:
         for job, out in zip(todo, executor.map(_scan_job, todo)):

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from prescan.errors import StoreError
 from prescan.store import reader
 from prescan.store import schema as S
-from prescan.store.location import Location, is_temp
+from prescan.store.location import Entry, Location, is_temp
 
 FOLDER = "blobs"
 COMPACT_AT = 8                  # segments; above this, open() merges them
@@ -163,6 +163,4 @@ class BlobCache:
         for e in merged:
             self.loc.remove(e.path)
         kept = [e for e in entries if e not in merged]
-        now = time.time()
-        from prescan.store.location import Entry
-        return kept + [Entry(path.rsplit("/", 1)[-1], path, 0, now)]
+        return kept + [Entry(path.rsplit("/", 1)[-1], path, 0, time.time())]
