@@ -84,6 +84,7 @@ class BlobCache:
         path = self._write(table)
         self._pending.clear()
         self._add_segment(path, table)
+        self.loc.sweep_temps(FOLDER)
         return path
 
     def counters(self) -> dict[str, int]:

@@ -80,9 +80,10 @@ SCANS_SCHEMA = pa.schema([
     ("fixed", pa.int64()),
 ])
 
-# Version 0, the first layout: the trace as JSON text; no owasp, removed,
+# Version 0, the store's first draft (no release wrote it; kept so that the
+# upgrade path is exercised): the trace as JSON text; no owasp, removed,
 # link, extra or fingerprint keys; timings and counters as JSON text; no
-# baseline, backend or model token columns. Kept so its files stay readable.
+# baseline, backend or model token columns.
 V0_FINDINGS_SCHEMA = pa.schema(
     [f for f in FINDINGS_SCHEMA if f.name not in ("owasp", "removed", "link", "extra", "fp_key", "fp_check",
                                                   "trace")]
