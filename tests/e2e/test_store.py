@@ -308,3 +308,35 @@ def test_polars_reads_the_store_as_it_is(releases: GitRepo):
     assert sorted(scans["release"].to_list()) == ["v1", "v2"]
     findings = pl.scan_parquet(store / "findings" / "*.parquet").filter(pl.col("rule_id") == "shell-call")
     assert findings.select(pl.len()).collect().item() == 4
+
+
+def _report(repo: GitRepo, *args: str) -> dict:
+    proc = prescan(repo, "scan", "--format", "json", "--fail-on", "never", *args)
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = json.loads(proc.stdout)
+    for key in ("timings", "stats"):
+        doc.pop(key)
+    return doc
+
+
+def test_cached_results_are_the_results(repo: GitRepo):
+    """Scans served from the cache report what scans without it do, syntax
+    warnings included: a broken file first analyzed as a base version (no
+    warning) warns when a later scan has it as the head."""
+    broken = "import subprocess\n\ndef f(c:\n    subprocess.run(c, shell=True)\n"
+    first = repo.commit("v1", {**V1, "broken.py": broken})
+    repo.git("checkout", "-q", "-b", "fix")
+    repo.commit("fix", {"broken.py": broken.replace("def f(c:", "def f(c):")})
+    repo.git("checkout", "-q", "main")
+    repo.commit("v2", V2, delete=("jobs.py",))
+    # the fix branch has the broken version as its base side
+    assert prescan(repo, "scan", "--base", "main", "--head", "fix", "-q", "--fail-on", "never").returncode == 0
+    tree = _report(repo, "--all", "--head", first)
+    assert ("broken.py", "syntax") in {(w["path"], w["kind"]) for w in tree["warnings"]}
+    assert history(repo)[-1]["counters"]["cache_units_hits"] >= 1       # broken.py came from the cache
+    assert tree == _report(repo, "--all", "--head", first, "--no-store")
+    # a diff scan: cold (no store), then filling the cache, then all from the cache
+    cold = _report(repo, "--base", first, "--head", "main", "--no-store")
+    assert cold == _report(repo, "--base", first, "--head", "main") == \
+        _report(repo, "--base", first, "--head", "main")
+    assert history(repo)[-1]["counters"]["versions_analyzed"] == 0

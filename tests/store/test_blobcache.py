@@ -63,3 +63,31 @@ def test_a_damaged_segment_is_reported_and_the_rest_used(tmp_path):
     c = BlobCache.open(str(root))
     assert len(c.problems) == 1 and bad.rsplit("/", 1)[-1] in c.problems[0].one_line()
     assert c.get("units", "a").equals(t(2)) and c.get("units", "b") is None
+
+
+def _cache_writer(root: str, worker: int, rounds: int) -> None:
+    for r in range(rounds):
+        c = BlobCache.open(root)           # opens merge segments while the others write theirs
+        for k in range(3):
+            c.put("units", f"w{worker}-r{r}-k{k}", t(k + 1))
+        c.flush()
+        # another process merging segments is no problem to report
+        assert c.problems == [], [p.one_line() for p in c.problems]
+
+
+def test_concurrent_writers_and_merges_lose_no_value(tmp_path):
+    import multiprocessing
+    root = str(tmp_path / "store")
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_cache_writer, args=(root, w, 2 * blobcache.COMPACT_AT)) for w in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    c = BlobCache.open(root)
+    assert c.problems == []
+    for w in range(3):
+        for r in range(2 * blobcache.COMPACT_AT):
+            for k in range(3):
+                assert c.get("units", f"w{w}-r{r}-k{k}").equals(t(k + 1)), (w, r, k)

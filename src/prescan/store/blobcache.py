@@ -114,6 +114,8 @@ class BlobCache:
         if table is None:
             try:
                 table = reader.read_table(self.loc, path, S.BLOBS, columns=["kind", "key"])
+            except reader.StoreFileMissing:
+                return                  # merged into another segment meanwhile
             except StoreError as exc:
                 self.problems.append(exc)
                 return
@@ -129,7 +131,9 @@ class BlobCache:
             try:
                 t = reader.read_table(self.loc, self._segments[no], S.BLOBS, columns=["payload"])
                 self._values[no] = t["payload"].combine_chunks()
-            except StoreError as exc:     # merged away by another process, or damaged
+            except reader.StoreFileMissing:     # merged away by another process: a miss
+                self._values[no] = None
+            except StoreError as exc:
                 self.problems.append(exc)
                 self._values[no] = None
         return self._values[no]
@@ -148,6 +152,8 @@ class BlobCache:
             try:
                 tables.append(reader.read_table(self.loc, e.path, S.BLOBS))
                 merged.append(e)
+            except reader.StoreFileMissing:
+                pass                    # another process merged it first
             except StoreError as exc:
                 self.problems.append(exc)
         if len(merged) < 2:

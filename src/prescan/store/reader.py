@@ -19,6 +19,10 @@ from prescan.store.writer import FINDINGS_DIR, SCANS_DIR
 HINT = "move it out of the store (or delete it); the rest of the store is unaffected"
 
 
+class StoreFileMissing(StoreError):
+    """A file listed a moment ago is gone: deleted, or merged by another process."""
+
+
 @dataclass
 class Catalog:
     scans: pa.Table                         # SCANS_SCHEMA rows, oldest first
@@ -65,8 +69,8 @@ def read_table(loc: Location, path: str, name: str, columns: list[str] | None = 
     except StoreError:
         raise
     except FileNotFoundError:
-        raise StoreError("a store file is missing", path=shown,
-                         hint="was it deleted? the scan that lists it cannot be read") from None
+        raise StoreFileMissing("a store file is missing", path=shown,
+                               hint="was it deleted? the scan that lists it cannot be read") from None
     except (pa.ArrowException, OSError, KeyError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise StoreError("cannot read a store file", detail=detail, path=shown, hint=HINT) from None
