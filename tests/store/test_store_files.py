@@ -161,3 +161,40 @@ def test_hundreds_of_scans_are_merged_into_few_files(loc, tmp_path):
     merged = next((tmp_path / "store" / "scans").glob("merged-*"))
     shutil.copy(merged, merged.with_name("merged-copy.parquet"))
     assert len(reader.catalog(loc).rows()) == compact.SCANS_COMPACT_AT + 6
+
+
+def _lister(root: str, stop, seen) -> None:
+    loc = Location.open(root)
+    while not stop.is_set():
+        cat = reader.catalog(loc)
+        if cat.problems:
+            seen.put([p.one_line() for p in cat.problems])
+            return
+        seen.put(len(cat.rows()))
+
+
+def test_listing_while_writers_merge_scans_sees_every_committed_scan(tmp_path):
+    from prescan.store import compact
+    root = str(tmp_path / "store")
+    loc = Location.open(root)
+    ctx = multiprocessing.get_context("fork")
+    stop, seen = ctx.Event(), ctx.Queue()
+    lister = ctx.Process(target=_lister, args=(root, stop, seen))
+    lister.start()
+    writers = [ctx.Process(target=_writer, args=(root, w, compact.SCANS_COMPACT_AT // 2 + 4)) for w in range(3)]
+    for p in writers:
+        p.start()
+    for p in writers:
+        p.join(120)
+        assert p.exitcode == 0
+    stop.set()
+    lister.join(60)
+    counts = []
+    while not seen.empty():
+        counts.append(seen.get())
+    assert all(isinstance(c, int) for c in counts), counts        # no problem was ever reported
+    # no committed scan ever vanished from a listing (a temp file renamed while
+    # the folder was listed once made a whole listing come back empty)
+    drops = [(i, counts[max(0, i - 3):i + 3]) for i in range(1, len(counts)) if counts[i] < counts[i - 1]]
+    assert drops == []
+    assert len(reader.catalog(loc).rows()) == 3 * (compact.SCANS_COMPACT_AT // 2 + 4)

@@ -15,10 +15,10 @@ from prescan.errors import StoreError
 from prescan.store import reader
 from prescan.store import schema as S
 from prescan.store.location import Location, is_temp
+from prescan.store.reader import MERGED_PREFIX
 from prescan.store.writer import SCANS_DIR
 
 SCANS_COMPACT_AT = 64           # files in scans/; above this the writer merges them
-MERGED_PREFIX = "merged-"
 
 
 def compact_scans(loc: Location, threshold: int = SCANS_COMPACT_AT) -> str | None:

@@ -88,13 +88,16 @@ class Location:
         """Regular files directly in folder, sorted by name; [] when it is missing."""
         full = self.path(folder)
         if self.local:
+            out = []
             try:
                 with os.scandir(full) as it:
-                    out = []
                     for e in it:
-                        if e.is_file(follow_symlinks=False):
-                            st = e.stat(follow_symlinks=False)
-                            out.append(Entry(e.name, e.path, st.st_size, st.st_mtime))
+                        try:
+                            if e.is_file(follow_symlinks=False):
+                                st = e.stat(follow_symlinks=False)
+                                out.append(Entry(e.name, e.path, st.st_size, st.st_mtime))
+                        except FileNotFoundError:
+                            continue    # renamed or deleted by another process meanwhile
             except FileNotFoundError:
                 return []
             return sorted(out, key=lambda e: e.name)

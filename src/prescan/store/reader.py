@@ -4,6 +4,7 @@ versions. A file that is not a readable prescan file is reported by name and
 skipped; everything else stays usable."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,7 @@ from prescan.store.location import Location, is_temp
 from prescan.store.writer import FINDINGS_DIR, SCANS_DIR
 
 HINT = "move it out of the store (or delete it); the rest of the store is unaffected"
+MERGED_PREFIX = "merged-"        # a file of scans/ holding many scans (store/compact.py)
 
 
 class StoreFileMissing(StoreError):
@@ -95,8 +97,22 @@ def _read_rows(pf: pq.ParquetFile, rows: np.ndarray, columns: list[str] | None) 
 
 def catalog(loc: Location) -> Catalog:
     """Every readable scan of the store, oldest first, and the problems met."""
+    for attempt in range(20):
+        try:
+            return _catalog(loc)
+        except StoreFileMissing:
+            # another writer merged scans/ while we read it: list again
+            time.sleep(0.01 * attempt)
+    raise StoreError("the store's scans/ kept changing while it was read", path=loc.display,
+                     hint="run the command again")
+
+
+def _catalog(loc: Location) -> Catalog:
+    """Raises StoreFileMissing when a merge (store/compact.py) changed scans/
+    while it was read, as the list read may then miss scans."""
     tables, problems = [], []
-    for e in loc.list(SCANS_DIR):
+    listed = loc.list(SCANS_DIR)
+    for e in listed:
         if is_temp(e.name):
             continue            # a write in progress, or one that was killed
         if not e.name.endswith(".parquet"):
@@ -104,15 +120,22 @@ def catalog(loc: Location) -> Catalog:
             continue
         try:
             t = read_table(loc, e.path, S.SCANS)
+        except StoreFileMissing:
+            raise
         except StoreError as exc:
             problems.append(exc)
             continue
         # a scan's own file holds its one row; a merged file (store/compact.py) holds many
-        if not e.name.startswith("merged-") and (len(t) != 1 or t["scan_id"][0].as_py() != e.name[:-8]):
+        if not e.name.startswith(MERGED_PREFIX) and (len(t) != 1 or t["scan_id"][0].as_py() != e.name[:-8]):
             problems.append(StoreError("a scans file whose row does not match its name",
                                        path=loc.shown(e.path), hint=HINT))
             continue
         tables.append(t)
+    # a scan committed meanwhile may be left out; a merge meanwhile may have
+    # taken files that were never listed
+    appeared = {e.name for e in loc.list(SCANS_DIR)} - {e.name for e in listed}
+    if any(name.startswith(MERGED_PREFIX) for name in appeared):
+        raise StoreFileMissing("scans/ was merged while it was read", path=loc.shown(loc.path(SCANS_DIR)))
     if tables:
         scans = unique_scans(pa.concat_tables(tables))
         scans = scans.take(pc.sort_indices(scans, [("started_at", "ascending"), ("scan_id", "ascending")]))
