@@ -183,3 +183,9 @@ def resolve(cat: Catalog, name: str) -> dict:
 def findings(loc: Location, scan_id: str, columns: list[str] | None = None,
              dictionary: tuple[str, ...] = (), rows: np.ndarray | None = None) -> pa.Table:
     return read_table(loc, loc.path(FINDINGS_DIR, f"{scan_id}.parquet"), S.FINDINGS, columns, dictionary, rows)
+
+
+def live(table: pa.Table):
+    """Mask of the rows that are a scan's findings: a diff scan also records
+    the findings it fixed (status fixed)."""
+    return pc.not_equal(pc.fill_null(table["status"], ""), "fixed")

@@ -57,15 +57,10 @@ def against_baseline(loc: Location, name: str, findings: list[Finding], whole_tr
     cat = reader.catalog(loc)
     base = reader.resolve(cat, name)
     old = reader.findings(loc, base["scan_id"])
-    old = old.filter(_live(old))
+    old = old.filter(reader.live(old))
     live = [f for f in findings if f.status != "fixed"]
     new = S.findings_table(live)
     m = D.match(old, new)
     fresh = [live[i] for i in sorted(m.new)]
     gone = [replace(f, status="fixed") for f in S.findings_from_table(old.take(m.fixed))] if whole_tree else []
     return fresh, gone, len(live) - len(fresh), base
-
-
-def _live(table):
-    import pyarrow.compute as pc
-    return pc.not_equal(pc.fill_null(table["status"], ""), "fixed")

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from prescan.findings import Finding
 from prescan.store import reader
@@ -30,14 +29,8 @@ class ReleaseDiff:
 
     def findings(self, side: str, rows: np.ndarray, status: str) -> list[Finding]:
         """Whole findings of one side by row number (as matched), with status."""
-        rows = np.asarray(rows, np.int64)
         scan = self.old if side == "old" else self.new
-        live = self.live.get(side)
-        wanted = rows if live is None else live[rows]
-        order = np.argsort(wanted, kind="stable")
-        t = reader.findings(self.loc, scan["scan_id"], list(S.FINDINGS_SCHEMA.names), TEXT_COLUMNS,
-                            rows=wanted[order])
-        t = t.take(pa.array(np.argsort(order)))
+        t = _rows(self.loc, scan, self.live.get(side), rows, list(S.FINDINGS_SCHEMA.names), TEXT_COLUMNS)
         t = t.set_column(t.schema.get_field_index("status"), "status", pa.array([status] * len(t), pa.string()))
         return S.findings_from_table(t)
 
@@ -67,7 +60,7 @@ def diff_releases(loc: Location, old_name: str, new_name: str, *, moved: bool = 
         t = reader.findings(loc, scan["scan_id"], [*KEY_COLUMNS, *(["status"] if has_fixed else [])],
                             REPETITIVE)
         if has_fixed:
-            mask = _live(t)
+            mask = reader.live(t)
             live[side] = np.nonzero(mask.to_numpy(zero_copy_only=False))[0]
             t = t.filter(mask)
         else:
@@ -76,11 +69,7 @@ def diff_releases(loc: Location, old_name: str, new_name: str, *, moved: bool = 
 
     def details(side: str, rows: np.ndarray, columns: list[str]) -> pa.Table:
         # columns of the few rows the exact and the similarity passes look at
-        scan = old if side == "old" else new
-        wanted = rows if live[side] is None else live[side][rows]
-        order = np.argsort(wanted, kind="stable")
-        t = reader.findings(loc, scan["scan_id"], columns, REPETITIVE, rows=wanted[order])
-        t = t.take(pa.array(np.argsort(order)))
+        t = _rows(loc, old if side == "old" else new, live[side], rows, columns, REPETITIVE)
         return t.cast(pa.schema([(f.name, pa.string() if pa.types.is_dictionary(f.type) else f.type)
                                  for f in t.schema]))
 
@@ -88,6 +77,11 @@ def diff_releases(loc: Location, old_name: str, new_name: str, *, moved: bool = 
     return ReleaseDiff(loc, old, new, m, cat.problems, live)
 
 
-def _live(table: pa.Table):
-    """Rows of findings the scan saw (a diff scan also records what it fixed)."""
-    return pc.not_equal(pc.fill_null(table["status"], ""), "fixed")
+def _rows(loc: Location, scan: dict, live, rows, columns: list[str], dictionary) -> pa.Table:
+    """Rows of a scan's live findings (numbered as matched), in the order asked,
+    reading only the row groups that hold them."""
+    rows = np.asarray(rows, np.int64)
+    wanted = rows if live is None else live[rows]
+    order = np.argsort(wanted, kind="stable")
+    t = reader.findings(loc, scan["scan_id"], columns, dictionary, rows=wanted[order])
+    return t.take(pa.array(np.argsort(order)))
