@@ -135,6 +135,12 @@ def test_diff_of_two_releases_of_real_edits(releases: GitRepo):
     jsonschema.validate(sarif, SARIF_SCHEMA, cls=jsonschema.Draft7Validator)
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["pickle-loads"]
 
+    listed = json.loads(prescan(releases, "diff", "v1", "v2", "--format", "json", "--persisting").stdout)
+    assert [(f["path"], f["status"]) for f in listed["findings"]["persisting"]] == [("tasks/jobs.py", "unchanged")]
+    assert "persisting" not in doc["findings"]
+    assert "Persisting (1):\n  tasks/jobs.py:5  high     shell-call" in \
+        prescan(releases, "diff", "v1", "v2", "--persisting").stdout.decode()
+
     gate = prescan(releases, "diff", "v1", "v2", "--fail-on", "medium")
     assert gate.returncode == 1
     no_moved = json.loads(prescan(releases, "diff", "v1", "v2", "--format", "json", "--no-moved").stdout)

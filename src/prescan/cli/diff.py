@@ -21,9 +21,11 @@ from prescan.rules.model import SEVERITIES
               show_default=True, help="text, JSON (all three lists), or SARIF (the new findings).")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE.")
 @click.option("--no-moved", is_flag=True, help="Skip the similarity pass: a changed finding is new plus fixed.")
+@click.option("--persisting", "show_persisting", is_flag=True,
+              help="Also list the persisting findings (by default only counted).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="never", show_default=True,
               help="Exit 1 when NEW adds a finding of this severity or higher.")
-def diff(old, new, store_uri, repo, fmt, output, no_moved, fail_on) -> None:
+def diff(old, new, store_uri, repo, fmt, output, no_moved, show_persisting, fail_on) -> None:
     """Compare two recorded releases (or scans): findings NEW adds, findings
     OLD had that are fixed, and those that persist. OLD and NEW are release
     names (`prescan scan --release NAME`), scan ids, or unique id prefixes."""
@@ -34,7 +36,7 @@ def diff(old, new, store_uri, repo, fmt, output, no_moved, fail_on) -> None:
     loc = existing(store_uri, repo)
     d = diff_releases(loc, old, new, moved=not no_moved)
     added, fixed, moved = d.new_findings(), d.fixed_findings(), d.moved()
-    persisting = len(d.matching.persisting_new)
+    persisting = d.persisting_findings() if show_persisting else len(d.matching.persisting_new)
     code = exit_code(added, fail_on)
     from prescan.report import releasediff
     if fmt == "text":

@@ -25,7 +25,8 @@ def scan_label(scan: dict) -> str:
     return f"{name} ({', '.join(p for p in parts if p)})"
 
 
-def render_text(d, new, fixed, moved, persisting: int) -> str:
+def render_text(d, new, fixed, moved, persisting) -> str:
+    """persisting: the persisting findings, or only their number."""
     out = [f"prescan diff: {scan_label(d.old)} -> {scan_label(d.new)}", ""]
     if new:
         out.append(f"New ({len(new)}):")
@@ -40,6 +41,10 @@ def render_text(d, new, fixed, moved, persisting: int) -> str:
         out += [f"  {o.path}:{o.start_line} -> {n.path}:{n.start_line}  {n.rule_id}  (similarity {s:.2f})"
                 for o, n, s in moved]
         out.append("")
+    if isinstance(persisting, list) and persisting:
+        out.append(f"Persisting ({len(persisting)}):")
+        out += [f"  {f.path}:{f.start_line}  {f.severity:<8} {f.rule_id}  {f.message}" for f in persisting]
+        out.append("")
     for p in d.problems:
         out.append(f"warning: {p.one_line()}")
     if d.problems:
@@ -47,7 +52,7 @@ def render_text(d, new, fixed, moved, persisting: int) -> str:
     counts = Counter(f.severity for f in new)
     parts = [f"{counts[s]} {s}" for s in SEVERITIES if counts[s]]
     out.append(f"{len(new)} new" + (f" ({', '.join(parts)})" if parts else "")
-               + f", {len(fixed)} fixed, {persisting + len(moved)} persisting"
+               + f", {len(fixed)} fixed, {_count(persisting) + len(moved)} persisting"
                + (f" ({len(moved)} moved and changed)" if moved else "") + ".")
     return "\n".join(out) + "\n"
 
@@ -60,14 +65,18 @@ def _scan_doc(scan: dict) -> dict:
             "prescan_version": scan["prescan_version"]}
 
 
-def render_json(d, new, fixed, moved, persisting: int) -> str:
+def _count(persisting) -> int:
+    return len(persisting) if isinstance(persisting, list) else persisting
+
+
+def render_json(d, new, fixed, moved, persisting) -> str:
     counts = Counter(f.severity for f in new)
     doc = {
         "schema": SCHEMA, "schema_version": SCHEMA_VERSION,
         "tool": {"name": "prescan", "version": __version__},
         "old_scan": _scan_doc(d.old), "new_scan": _scan_doc(d.new),
         "summary": {"new": {s: counts[s] for s in SEVERITIES}, "new_total": len(new), "fixed": len(fixed),
-                    "persisting": persisting + len(moved), "persisting_moved": len(moved)},
+                    "persisting": _count(persisting) + len(moved), "persisting_moved": len(moved)},
         "findings": {
             "new": [finding_dict(f, False) for f in new],
             "fixed": [finding_dict(f, False) for f in fixed],
@@ -76,6 +85,8 @@ def render_json(d, new, fixed, moved, persisting: int) -> str:
         },
         "warnings": [p.one_line() for p in d.problems],
     }
+    if isinstance(persisting, list):
+        doc["findings"]["persisting"] = [finding_dict(f, False) for f in persisting]
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 

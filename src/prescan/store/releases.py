@@ -40,6 +40,10 @@ class ReleaseDiff:
     def fixed_findings(self) -> list[Finding]:
         return sorted(self.findings("old", self.matching.fixed, "fixed"), key=Finding.sort_key)
 
+    def persisting_findings(self) -> list[Finding]:
+        """NEW's findings that OLD had (same fingerprint), as NEW has them."""
+        return sorted(self.findings("new", self.matching.persisting_new, "unchanged"), key=Finding.sort_key)
+
     def moved(self) -> list[tuple[Finding, Finding, float]]:
         """(old, new, similarity) of the persisting-moved findings."""
         m = self.matching
