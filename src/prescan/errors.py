@@ -55,3 +55,7 @@ class RuleError(PrescanError):
 
 class ConfigError(PrescanError):
     """A configuration file that cannot be read."""
+
+
+class StoreError(PrescanError):
+    """A result store, or one file in it, that cannot be read or written."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from prescan import change as change_stage
 from prescan.analyze import analyze_file, interproc, matcher_for, relay_facts, secret_findings
+from prescan.change.git import blob_id
 from prescan.change.model import COPIED, ChangeSet, FileChange
 from prescan.execute import make_executor
 from prescan.findings import Finding
@@ -57,6 +58,7 @@ class _Job:
     language: str | None                 # None: a text file only checked for secrets
     data: bytes
     relay: tuple = ()                    # ((rule id, (function names...)), ...): follow these parameters
+    blob: str | None = None              # git blob id of data, when git knows it
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class _Outcome:
     analyze_s: float = 0.0
     symbols: Symbols | None = None
     facts: tuple = ()                    # interproc.SinkExport / CallFact
+    cacheable: bool = True               # False when a failure, not the file, shaped it
 
 
 @dataclass
@@ -104,17 +107,18 @@ def _scan_job(job: _Job) -> _Outcome:
         parsed = parse(job.path, job.data, job.language)
     except Exception as exc:  # noqa: BLE001 - hostile input must not stop the scan
         return _Outcome(job.path, job.side, (), (FileWarning(job.path, f"could not be parsed: {exc}",
-                                                              kind="syntax"),), 0)
+                                                              kind="syntax"),), 0, cacheable=False)
     t1 = time.perf_counter()
     warnings = []
     issues = parsed.facts.syntax_issues
-    if issues and job.side == "head":
+    if issues:                          # shown for the head only (see run_scan)
         first = issues[0]
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         warnings.append(FileWarning(job.path, f"syntax error at line {first.line}{more}; "
                                     "the rest of the file was scanned", first.line, "syntax"))
     facts: list | None = [] if _FACTS else None
     symbols = None
+    ok = parsed.tree is not None        # a parse that failed or timed out may succeed next time
     try:
         findings = tuple(analyze_file(parsed, _RULESET, facts, dict(job.relay) if job.relay else None))
         if _RULESET.secrets and not job.relay:
@@ -122,11 +126,11 @@ def _scan_job(job: _Job) -> _Outcome:
         if _FACTS and parsed.tree is not None:
             symbols = extract_symbols(parsed.tree.root_node, parsed.source, job.language, parsed.facts.units)
     except Exception as exc:  # noqa: BLE001
-        findings, facts = (), []
+        findings, facts, ok = (), [], False
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
     t2 = time.perf_counter()
     return _Outcome(job.path, job.side, findings, tuple(warnings), parsed.facts.lines,
-                    parsed.facts.units, t1 - t0, t2 - t1, symbols, tuple(facts or ()))
+                    parsed.facts.units, t1 - t0, t2 - t1, symbols, tuple(facts or ()), ok)
 
 
 def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWarning],
@@ -141,7 +145,8 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
     out = []
     # a copy leaves its original in place: the original is not this file's base
     base_path = None if fc.status == COPIED else fc.old_path
-    for side, path, getter in (("head", fc.path, contents.new), ("base", base_path, contents.old)):
+    for side, path, getter, blob in (("head", fc.path, contents.new, fc.new_blob),
+                                     ("base", base_path, contents.old, fc.old_blob)):
         if path is None:
             continue
         data = getter(fc)
@@ -159,11 +164,13 @@ def _jobs_for(fc: FileChange, contents, opts: ScanOptions, warnings: list[FileWa
                 warnings.append(FileWarning(path, f"{len(data) // (1024 * 1024)} MB is over the "
                                             f"--max-file-size limit, not scanned", kind="too-large"))
             continue
-        out.append(_Job(path, side, language, data))
+        out.append(_Job(path, side, language, data, blob=blob))
     return out
 
 
-def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
+def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> ScanResult:
+    """cache: a store.blobcache.BlobCache; file versions found in it are
+    neither parsed nor analyzed, and those analyzed are put in it."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     cs, contents = change_stage.collect(
@@ -179,7 +186,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     t1 = time.perf_counter()
     cross = opts.depth > 0 and any(r.taint is not None for r in ruleset.rules)
     guards = cs.mode != "all" and any(r.guard is not None for r in ruleset.rules)
-    runner = _Runner(opts, ruleset, cross or guards, progress)
+    runner = _Runner(opts, ruleset, cross or guards, progress, cache)
     outcomes = runner.run(jobs)
     timings["scan"] = time.perf_counter() - t1
     stats: dict = {}
@@ -208,7 +215,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
     base = number_occurrences([f for o in outcomes if o.side in ("base", "context") for f in o.findings]
                               + cross_found["base"])
     for o in outcomes:
-        warnings.extend(o.warnings)
+        warnings.extend(w for w in o.warnings if o.side == "head" or w.kind != "syntax")
     if cs.mode == "all":
         # a whole tree has nothing to compare with: everything it holds is new
         shown, fixed = [replace(f, status="new") for f in head], []
@@ -227,7 +234,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None) -> ScanResult:
         "files_changed": len(cs.files), "files_scanned": len(heads),
         "versions_scanned": len(outcomes), "lines_scanned": sum(o.lines for o in heads),
         "bytes_scanned": sum(len(j.data) for j in jobs if j.side == "head"),
-        "rules": len(ruleset.rules),
+        "rules": len(ruleset.rules), "versions_analyzed": runner.analyzed,
         "context_files": sum(1 for o in outcomes if o.side == "context"),
         "cross_file_findings": len(cross_found["head"]),
     })
@@ -305,9 +312,10 @@ def _removed_near(cs: ChangeSet, units: dict[str, tuple]):
 class _Runner:
     """Runs batches of jobs with the executor that suits each batch's size."""
 
-    def __init__(self, opts: ScanOptions, ruleset: RuleSet, facts: bool, progress) -> None:
-        self.opts, self.ruleset, self.facts, self.progress = opts, ruleset, facts, progress
+    def __init__(self, opts: ScanOptions, ruleset: RuleSet, facts: bool, progress, cache=None) -> None:
+        self.opts, self.ruleset, self.facts, self.progress, self.cache = opts, ruleset, facts, progress, cache
         self.done_jobs: list[_Job] = []
+        self.analyzed = 0                       # file versions parsed and analyzed (not from the cache)
         self._languages: set[str] = set()
 
     def map(self, fn, jobs: list) -> list:
@@ -322,24 +330,34 @@ class _Runner:
             executor.close()
 
     def run(self, jobs: list[_Job]) -> list[_Outcome]:
+        """Outcomes in job order; those in the blob cache are neither parsed nor analyzed."""
         if not jobs:
             return []
+        self.done_jobs.extend(jobs)
+        outcomes, todo = _from_cache(self.cache, jobs, self.ruleset, self.facts)
         # build each language's combined query once, here: forked workers inherit it
-        for language in sorted({j.language for j in jobs if j.language} - self._languages):
+        for language in sorted({j.language for j in todo if j.language} - self._languages):
             matcher_for(self.ruleset, language)
             self._languages.add(language)
         _init_worker(self.ruleset, self.facts)
-        executor = make_executor(self.opts.jobs, len(jobs), sum(len(j.data) for j in jobs), _init_worker,
+        executor = make_executor(self.opts.jobs, len(todo), sum(len(j.data) for j in todo), _init_worker,
                                  (self.ruleset, self.facts))
-        outcomes: list[_Outcome] = []
         try:
-            for out in executor.map(_scan_job, jobs):
+            for job, out in zip(todo, executor.map(_scan_job, todo)):
                 outcomes.append(out)
+                self.analyzed += 1
+                if self.cache is not None and out.cacheable:
+                    from prescan.store import filecache
+                    filecache.put(self.cache, _cache_key(job, self.ruleset), out.findings, out.units, out.lines,
+                                  [(w.message, w.line, w.kind) for w in out.warnings],
+                                  (out.symbols, out.facts) if self.facts else None)
                 if self.progress:
                     self.progress(len(outcomes), len(jobs), out.path)
         finally:
             executor.close()
-        self.done_jobs.extend(jobs)
+        if self.cache is not None:              # back in job order, as without a cache
+            rank = {(j.path, j.side): i for i, j in enumerate(jobs)}
+            outcomes.sort(key=lambda o: rank[o.path, o.side])
         return outcomes
 
 
@@ -362,11 +380,11 @@ def _impact(cs: ChangeSet, opts: ScanOptions, runner: _Runner, outcomes: list[_O
             stats["impact_capped"] = True
         known.update(paths)
         jobs = []
-        for path, _oid, data in impact.read_files(repo, cs.base, paths):
+        for path, oid, data in impact.read_files(repo, cs.base, paths):
             language = languages.detect(path, data[:256])
             if language is None or b"\0" in data[:8000] or len(data) > opts.max_file_size:
                 continue
-            jobs.append(_Job(path, "context", language, data))
+            jobs.append(_Job(path, "context", language, data, blob=oid))
         new = runner.run(jobs)
         found += new
         frontier = impact.next_names(frontier, [o.symbols for o in new if o.symbols is not None]) - seen
@@ -439,6 +457,32 @@ def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], s
                 if side_of in (side, "context"):
                     out[side].extend(relays)
     return out
+
+
+def _cache_key(job: _Job, ruleset: RuleSet) -> str:
+    from prescan.store import filecache
+    return filecache.key(job.blob or blob_id(job.data), job.path, job.language, ruleset)
+
+
+def _from_cache(cache, jobs: list[_Job], ruleset: RuleSet, facts: bool) -> tuple[list[_Outcome], list[_Job]]:
+    """Outcomes of the jobs found in the cache, and the jobs left to run. When
+    the scan follows data across files, an entry must hold the file's symbols
+    and taint facts too."""
+    if cache is None:
+        return [], jobs
+    from prescan.store import filecache       # pyarrow: only paid when a cache is used
+    found, todo = [], []
+    for job in jobs:
+        hit = filecache.get(cache, _cache_key(job, ruleset), with_facts=facts)
+        if hit is None:
+            todo.append(job)
+            continue
+        findings, units, lines, warns, extra = hit
+        symbols, file_facts = extra if extra is not None else (None, ())
+        found.append(_Outcome(job.path, job.side, findings,
+                              tuple(FileWarning(job.path, m, line, kind) for m, line, kind in warns),
+                              lines, units, symbols=symbols, facts=tuple(file_facts)))
+    return found, todo
 
 
 def compare(head: list[Finding], base: list[Finding], cs: ChangeSet):

@@ -323,3 +323,23 @@ def test_a_removed_authorization_decorator_is_reported_with_the_removed_line(rep
     _, full = scan_json("--all", "--no-builtin-rules", "--rules", str(RULES / "python/py-auth-decorator-removed.yml"),
                         cwd=repo.root)
     assert full["findings"] == []
+
+
+def test_cross_file_findings_are_the_same_from_the_blob_cache(repo, tmp_path):
+    """Files served from the cache bring their symbols and taint facts, so a
+    cached scan follows the same paths across files as a cold one."""
+    import json as _json
+    from tests.conftest import run_prescan
+    base = py_repo(repo)
+    head = repo.commit("scheme check is enough", {"app/routes.py": ROUTE_PY.format(guard=WEAK_PY)})
+    store = str(tmp_path / "store")
+    args = ("scan", "--base", base, "--head", head, "--format", "json", "--no-builtin-rules",
+            "--rules", str(RULES / "python/py-taint-ssrf.yml"))
+    cold = run_prescan(*args, "--no-store", cwd=repo.root)
+    first = run_prescan(*args, "--store", store, cwd=repo.root)
+    second = run_prescan(*args, "--store", store, cwd=repo.root)
+    reports = [_json.loads(p.stdout)["findings"] for p in (cold, first, second)]
+    assert reports[0] and reports[0] == reports[1] == reports[2]
+    assert reports[2][0]["link"] and reports[2][0]["path"] == "app/fetch.py"
+    scans = _json.loads(run_prescan("history", "--store", store, "--format", "json", cwd=repo.root).stdout)["scans"]
+    assert scans[-1]["counters"]["versions_analyzed"] == 0

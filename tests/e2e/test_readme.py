@@ -43,6 +43,12 @@ def test_readme_command_runs(command, tmp_path):
     (rules / "no-eval.yml").write_text("id: no-eval\nlanguages: [python]\nseverity: high\nconfidence: high\n"
                                        "cwe: [CWE-95]\nmessage: eval of $X\nwhy: code\nfix: parse\npattern: eval($X)\n")
     (rules / "no-eval.py").write_text("# ruleid: no-eval\neval(x)\n# ok: no-eval\nliteral_eval(x)\n")
+    if re.search(r"prescan (diff|history)|--baseline", command):
+        # commands that read recorded releases: record the two the README names
+        for release, head in (("v1.2", "v1.2"), ("v1.3", "HEAD")):
+            subprocess.run([sys.executable, "-m", "prescan", "scan", "--release", release, "--head", head, "-q",
+                            "--fail-on", "never"], cwd=repo.root, check=True, capture_output=True, timeout=120,
+                           env={**os.environ, **GIT_ENV})
     shell = command.replace("prescan ", f"{sys.executable} -m prescan ")
     proc = subprocess.run(["bash", "-c", shell], cwd=repo.root, capture_output=True, timeout=120,
                           env={**os.environ, **GIT_ENV})

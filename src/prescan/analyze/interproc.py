@@ -274,3 +274,49 @@ def _chain(c: CallFact, e: SinkExport) -> list[str]:
         if s.note.startswith("passed to "):
             names.append(s.note[len("passed to "):])
     return names
+
+
+# -- the cached form of one file's facts (JSON: the blob cache must not unpickle what a store holds)
+
+_FACT_TYPES = {c.__name__: c for c in (SinkExport, CallFact, ReturnFact, ResultSink, Sanitizers, GuardHit)}
+
+
+def dump_facts(symbols, facts) -> str:
+    """JSON for a file's symbol index and facts."""
+    import json
+    from dataclasses import asdict
+    sym = None if symbols is None else {"defs": symbols.defs, "calls": symbols.calls, "imports": symbols.imports}
+    return json.dumps({"symbols": sym,
+                       "facts": [{"type": type(f).__name__, **asdict(f)} for f in facts]})
+
+
+def load_facts(text: str):
+    """(Symbols | None, facts) from dump_facts."""
+    import json
+    from prescan.parse.symbols import Symbols
+    doc = json.loads(text)
+    sym = doc.get("symbols")
+    symbols = None if sym is None else Symbols(tuple(tuple(d) for d in sym["defs"]),
+                                                tuple(tuple(c) for c in sym["calls"]), tuple(sym["imports"]))
+    facts = []
+    for d in doc.get("facts", ()):
+        cls = _FACT_TYPES[d.pop("type")]
+        if "finding" in d:
+            d["finding"] = _finding(d["finding"])
+        if "steps" in d:
+            d["steps"] = tuple(TraceStep(**s) for s in d["steps"])
+        if cls is Sanitizers:
+            d["spans"] = tuple(tuple(x) for x in d["spans"])
+        if cls is GuardHit:
+            d["lines"] = tuple(d["lines"])
+        facts.append(cls(**d))
+    return symbols, tuple(facts)
+
+
+def _finding(d: dict) -> Finding:
+    d = dict(d)
+    d["trace"] = tuple(TraceStep(**s) for s in d.get("trace", ()))
+    for k in ("cwe", "owasp", "removed"):
+        d[k] = tuple(d.get(k, ()))
+    d["extra"] = tuple(tuple(x) for x in d.get("extra", ()))
+    return Finding(**d)

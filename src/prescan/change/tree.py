@@ -11,7 +11,7 @@ from prescan.change.model import ADDED, ChangeSet, FileChange, Hunk
 from prescan.change.worktree import read_entry
 from prescan.errors import PrescanError, UsageError
 
-DEFAULT_EXCLUDE = (".git", "node_modules", "__pycache__")
+DEFAULT_EXCLUDE = (".git", "node_modules", "__pycache__", ".prescan")   # .prescan: the result store
 _SNIFF = 8000            # git's binary heuristic: a NUL in the first 8000 bytes
 _CHUNK = 1 << 20
 

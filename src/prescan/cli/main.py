@@ -39,8 +39,10 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from prescan.cli import bench, demo, rules, scan
+    from prescan.cli import bench, demo, diff, history, rules, scan
     cli.add_command(scan.scan)
+    cli.add_command(diff.diff)
+    cli.add_command(history.history)
     cli.add_command(rules.rules)
     cli.add_command(rules.explain)
     cli.add_command(demo.demo)

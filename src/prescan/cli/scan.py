@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
+from datetime import datetime, timezone
 
 import click
 
 from prescan.cli.output import emit, interactive, use_color
-from prescan.errors import UsageError
+from prescan.cli.storeopts import locate, repository, repository_name, store_option
+from prescan.errors import PrescanError, UsageError
 from prescan.pipeline import DEFAULT_DEPTH, DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
 from prescan.report import FORMATS, render
 from prescan.report.gate import exit_code
@@ -43,10 +46,21 @@ from prescan.scope import SCOPES
                    "callees, and along a taint path (0: changed files only, no cross-file taint).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
 @click.option("--no-color", is_flag=True, help="No colors (NO_COLOR is also respected).")
+@store_option
+@click.option("--no-store", is_flag=True, help="Do not record this scan and do not use the blob cache.")
+@click.option("--release", metavar="NAME",
+              help="Record a whole-tree scan of --head (default HEAD) as release NAME.")
+@click.option("--baseline", metavar="NAME", help="Report only findings that are not in the recorded release NAME.")
 def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
-         fail_on, min_confidence, jobs, max_file_size, depth, quiet, no_color) -> None:
+         fail_on, min_confidence, jobs, max_file_size, depth, quiet, no_color, store_uri, no_store, release,
+         baseline) -> None:
     """Scan a change. With no arguments: the current branch against its
-    merge-base with the default branch, plus uncommitted work."""
+    merge-base with the default branch, plus uncommitted work.
+
+    Every scan in a git work tree is recorded in the result store
+    (.prescan/ at its root, which git ignores), whose blob cache spares
+    re-analyzing files already seen; --no-store turns both off."""
+    started = datetime.now(timezone.utc)
     modes = [m for m, on in (("--staged", staged), ("--patch", patch), ("--all", all_files)) if on]
     if len(modes) > 1:
         raise UsageError(f"{' and '.join(modes)} cannot be combined")
@@ -56,6 +70,18 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
         raise UsageError("--all scans a whole tree; it takes --head but not --base")
     if repo and not os.path.isdir(repo):
         raise UsageError("no such folder", path=repo)
+    if release is not None:
+        if base or staged or patch:
+            raise UsageError("--release records a whole tree; it takes --head but not --base, --staged "
+                             "or --patch")
+        if not release.strip() or release != release.strip():
+            raise UsageError("--release needs a name without surrounding spaces")
+        # a release is what is committed: HEAD's tree unless --head says otherwise
+        all_files, head = True, head or "HEAD"
+    if release is not None and release == baseline:
+        raise UsageError("--baseline must name another release than --release")
+    if no_store and (release or baseline or store_uri):
+        raise UsageError("--no-store cannot be combined with --store, --release or --baseline")
     patch_text = None
     if patch == "-":
         patch_text = sys.stdin.buffer.read()
@@ -67,12 +93,16 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     opts = ScanOptions(repo=repo or os.getcwd(), base=base, head=head, staged=staged,
                        patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
                        scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024, depth=depth)
+    loc = None if no_store else locate(store_uri, repo, required=bool(release or baseline))
+    cache = _open_cache(loc)
     progress = None
     if not quiet and interactive():
         progress = _progress_printer()
-    result = run_scan(opts, ruleset, progress=progress)
+    result = run_scan(opts, ruleset, progress=progress, cache=cache)
     if progress:
         progress(None, None, None)
+    if loc is not None:
+        result = _record(loc, cache, result, repo, started, release, baseline, quiet)
     code = exit_code(result.findings, fail_on, min_confidence)
     fmt = fmt or "text"
     color = fmt == "text" and (not output or output == "-") and use_color(no_color)
@@ -81,6 +111,58 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     if output and output != "-" and not quiet:
         click.echo(f"prescan: wrote {fmt} report to {output}", err=True)
     sys.exit(code)
+
+
+def _open_cache(loc):
+    if loc is None:
+        return None
+    from prescan.store.blobcache import BlobCache
+    try:
+        cache = BlobCache.open(loc)
+    except (PrescanError, OSError) as exc:       # a broken cache costs speed, never the scan
+        _warn(f"blob cache not used: {_text(exc)}")
+        return None
+    for problem in cache.problems:
+        _warn(f"blob cache: {problem.one_line()}")
+    return cache
+
+
+def _record(loc, cache, result, repo, started, release, baseline, quiet):
+    """Flush the cache, record the scan, and apply --baseline: the result to report."""
+    from prescan.store.record import against_baseline, record
+    counters = {}
+    if cache is not None:
+        try:
+            cache.flush()
+        except OSError as exc:
+            _warn(f"blob cache not saved: {_text(exc)}")
+        counters = cache.counters()
+    try:
+        scan_id = record(loc, result, repository=repository_name(repository(repo)), started_at=started,
+                         ended_at=datetime.now(timezone.utc), release=release, baseline=baseline,
+                         counters=counters)
+    except (PrescanError, OSError) as exc:
+        if release:
+            raise PrescanError("could not record the release", detail=_text(exc), path=loc.display) from None
+        _warn(f"scan not recorded in {loc.display}: {_text(exc)}")
+    else:
+        if release and not quiet:
+            click.echo(f"prescan: recorded release {release} (scan {scan_id}) in {loc.display}", err=True)
+    if baseline:
+        fresh, gone, matched, _ = against_baseline(loc, baseline, result.findings, result.change.mode == "all")
+        stats = {**result.stats, "baseline": baseline, "baseline_matched": matched}
+        result = replace(result, findings=fresh, fixed=gone if result.change.mode == "all" else result.fixed,
+                         stats=stats)
+    return result
+
+
+def _text(exc) -> str:
+    return exc.one_line() if isinstance(exc, PrescanError) else str(exc)
+
+
+def _warn(text: str) -> None:
+    # warnings show even with --quiet: they say a result is not what was asked
+    click.echo(f"prescan: warning: {text}", err=True)
 
 
 def _progress_printer():

@@ -78,6 +78,7 @@ def _summary(result, opts, style) -> str:
             + (f" ({', '.join(parts)})" if parts else "")
             + (f", {pre} pre-existing" if pre else "")
             + (f", {len(result.fixed)} fixed" if result.fixed else "")
+            + (f", {st['baseline_matched']} in baseline {st['baseline']} not shown" if st.get("baseline") else "")
             + f" in {st.get('files_scanned', 0)} file{'s' if st.get('files_scanned', 0) != 1 else ''}"
             + f" ({st.get('lines_scanned', 0)} lines, {st.get('rules', 0)} rules,"
             + f" {result.timings.get('total', 0.0):.2f}s).")
