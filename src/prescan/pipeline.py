@@ -58,6 +58,7 @@ class _Job:
     language: str | None                 # None: a text file only checked for secrets
     data: bytes
     relay: tuple = ()                    # ((rule id, (function names...)), ...): follow these parameters
+    flows: bool = False                  # record which callees each function's parameters reach (impact scope)
     blob: str | None = None              # git blob id of data, when git knows it
 
 
@@ -91,6 +92,17 @@ _RULESET: RuleSet | None = None
 _FACTS = False                           # collect cross-file taint facts
 
 
+_TAINT_ONLY: dict[str, RuleSet] = {}
+
+
+def _taint_only(ruleset: RuleSet) -> RuleSet:
+    got = _TAINT_ONLY.get(ruleset.digest)
+    if got is None:
+        got = _TAINT_ONLY[ruleset.digest] = RuleSet(tuple(r for r in ruleset.rules if r.taint is not None),
+                                                    ruleset.digest + ":taint", secrets=False)
+    return got
+
+
 def _init_worker(ruleset: RuleSet, facts: bool = False) -> None:
     global _RULESET, _FACTS
     _RULESET, _FACTS = ruleset, facts
@@ -120,11 +132,15 @@ def _scan_job(job: _Job) -> _Outcome:
     symbols = None
     ok = parsed.tree is not None        # a parse that failed or timed out may succeed next time
     try:
-        findings = tuple(analyze_file(parsed, _RULESET, facts, dict(job.relay) if job.relay else None))
-        if _RULESET.secrets and not job.relay:
+        # an unchanged context file is read for the data it passes on: its own findings are the same on
+        # both sides, so only the taint rules run there
+        rules = _taint_only(_RULESET) if job.side == "context" else _RULESET
+        findings = tuple(analyze_file(parsed, rules, facts, dict(job.relay) if job.relay else None))
+        if _RULESET.secrets and job.side != "context":
             findings += tuple(secret_findings(job.path, parsed.source, parsed.facts.units, job.language))
         if _FACTS and parsed.tree is not None:
-            symbols = extract_symbols(parsed.tree.root_node, parsed.source, job.language, parsed.facts.units)
+            symbols = extract_symbols(parsed.tree.root_node, parsed.source, job.language, parsed.facts.units,
+                                      flows=job.flows)
     except Exception as exc:  # noqa: BLE001
         findings, facts, ok = (), [], False
         warnings.append(FileWarning(job.path, f"analysis failed: {type(exc).__name__}: {exc}", kind="error"))
@@ -185,6 +201,8 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
 
     t1 = time.perf_counter()
     cross = opts.depth > 0 and any(r.taint is not None for r in ruleset.rules)
+    if cross and cs.mode != "all":      # the impact scope follows what each changed function passes on
+        jobs = [replace(j, flows=True) for j in jobs]
     guards = cs.mode != "all" and any(r.guard is not None for r in ruleset.rules)
     runner = _Runner(opts, ruleset, cross or guards, progress, cache)
     outcomes = runner.run(jobs)
@@ -336,9 +354,10 @@ class _Runner:
         self.done_jobs.extend(jobs)
         outcomes, todo = _from_cache(self.cache, jobs, self.ruleset, self.facts)
         # build each language's combined query once, here: forked workers inherit it
-        for language in sorted({j.language for j in todo if j.language} - self._languages):
-            matcher_for(self.ruleset, language)
-            self._languages.add(language)
+        for side, language in sorted({(j.side == "context", j.language) for j in todo if j.language}
+                                     - self._languages):
+            matcher_for(_taint_only(self.ruleset) if side else self.ruleset, language)
+            self._languages.add((side, language))
         _init_worker(self.ruleset, self.facts)
         executor = make_executor(self.opts.jobs, len(todo), sum(len(j.data) for j in todo), _init_worker,
                                  (self.ruleset, self.facts))
@@ -369,25 +388,30 @@ def _impact(cs: ChangeSet, opts: ScanOptions, runner: _Runner, outcomes: list[_O
     from prescan.change.git import open_repo
     repo = open_repo(cs.repo_root)
     symbols = {(o.side, o.path): o.symbols for o in outcomes if o.symbols is not None}
-    touched, called = impact.touched_units(cs, symbols)
-    frontier = touched | called
+    touched = impact.touched_units(cs, symbols)
+    changed = [o for o in outcomes if o.side in ("head", "base")]
+    frontier = touched | impact.data_callees([x for o in changed for x in o.facts]) | \
+        impact.data_callees((), [o.symbols for o in changed if o.symbols is not None], touched)
     seen = set(frontier)
     known = {p for fc in cs.files for p in (fc.path, fc.old_path) if p}
     found: list[_Outcome] = []
     for _step in range(opts.depth):
         paths, capped = impact.grep_files(repo, cs.base, frontier, known)
-        if capped:
+        if capped and not stats.get("impact_capped"):
             stats["impact_capped"] = True
+            warnings.append(FileWarning(
+                ".", f"the impact scope was cut short: names used in more than {impact.MAX_FANOUT} files are "
+                f"not followed, and at most {impact.MAX_FILES} unchanged files are read per step", kind="limit"))
         known.update(paths)
         jobs = []
         for path, oid, data in impact.read_files(repo, cs.base, paths):
             language = languages.detect(path, data[:256])
             if language is None or b"\0" in data[:8000] or len(data) > opts.max_file_size:
                 continue
-            jobs.append(_Job(path, "context", language, data, blob=oid))
+            jobs.append(_Job(path, "context", language, data, blob=oid, flows=True))
         new = runner.run(jobs)
         found += new
-        frontier = impact.next_names(frontier, [o.symbols for o in new if o.symbols is not None]) - seen
+        frontier = impact.next_names(frontier, [(o.symbols, o.facts) for o in new if o.symbols is not None]) - seen
         seen |= frontier
         if not frontier:
             break
@@ -461,7 +485,10 @@ def _relay_facts(opts: ScanOptions, runner: _Runner, outcomes: list[_Outcome], s
 
 def _cache_key(job: _Job, ruleset: RuleSet) -> str:
     from prescan.store import filecache
-    return filecache.key(job.blob or blob_id(job.data), job.path, job.language, ruleset)
+    # an entry with the parameter flows of its functions (for the impact scope) is another entry
+    return filecache.key(job.blob or blob_id(job.data), job.path,
+                         (job.language or "") + ("+flows" if job.flows else ""),
+                         _taint_only(ruleset) if job.side == "context" else ruleset)
 
 
 def _from_cache(cache, jobs: list[_Job], ruleset: RuleSet, facts: bool) -> tuple[list[_Outcome], list[_Job]]:

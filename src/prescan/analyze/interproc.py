@@ -285,7 +285,8 @@ def dump_facts(symbols, facts) -> str:
     """JSON for a file's symbol index and facts."""
     import json
     from dataclasses import asdict
-    sym = None if symbols is None else {"defs": symbols.defs, "calls": symbols.calls, "imports": symbols.imports}
+    sym = None if symbols is None else {"defs": symbols.defs, "calls": symbols.calls, "imports": symbols.imports,
+                                        "flows": symbols.flows}
     return json.dumps({"symbols": sym,
                        "facts": [{"type": type(f).__name__, **asdict(f)} for f in facts]})
 
@@ -297,7 +298,8 @@ def load_facts(text: str):
     doc = json.loads(text)
     sym = doc.get("symbols")
     symbols = None if sym is None else Symbols(tuple(tuple(d) for d in sym["defs"]),
-                                                tuple(tuple(c) for c in sym["calls"]), tuple(sym["imports"]))
+                                                tuple(tuple(c) for c in sym["calls"]), tuple(sym["imports"]),
+                                                tuple(tuple(f) for f in sym.get("flows", ())))
     facts = []
     for d in doc.get("facts", ()):
         cls = _FACT_TYPES[d.pop("type")]

@@ -67,6 +67,7 @@ class Symbols:
     defs: tuple[tuple[str, str, str, int, int], ...]    # (name, qualname, kind, start_line, end_line)
     calls: tuple[tuple[str, str, int], ...]             # (callee name, caller qualname, line)
     imports: tuple[str, ...] = ()                       # words of the file's import statements
+    flows: tuple[tuple[str, str], ...] = ()             # (function, callee) a parameter's data is passed to
 
     def to_table(self) -> pa.Table:
         rows = [("def", n, q, k, s, e) for n, q, k, s, e in self.defs] + \
@@ -115,7 +116,10 @@ def _query(language: str) -> ts.Query | None:
     return ts.Query(grammar(language), text)
 
 
-def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Unit, ...]) -> Symbols:
+def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Unit, ...],
+                    flows: bool = False) -> Symbols:
+    """With `flows`, also which callees each function passes its parameters'
+    data to (one walk per function, whatever the rules), for the impact scope."""
     defs = tuple((u.name, u.qualname, u.kind, u.start_line, u.end_line) for u in units if u.kind != "module")
     query = _query(language)
     if query is None:
@@ -146,7 +150,14 @@ def extract_symbols(root: ts.Node, source: bytes, language: str, units: tuple[Un
                                                                          node.end_byte),
                       node.start_point[0] + 1))
     calls.sort(key=lambda c: (c[2], c[0]))
-    return Symbols(defs, tuple(calls), tuple(sorted(words)))
+    found: set[tuple[str, str]] = set()
+    if flows:
+        from prescan.analyze.taint import track_relays
+        scopes = [(u.start_byte, u.end_byte, u.name) for u in units if u.kind in ("function", "method")]
+        names = frozenset(u.name.encode() for u in units if u.kind in ("function", "method"))
+        for c in track_relays(root, source, language, scopes, [], names):
+            found.add((c.function.decode("utf-8", "replace"), c.callee.decode("utf-8", "replace")))
+    return Symbols(defs, tuple(calls), tuple(sorted(words)), tuple(sorted(found)))
 
 
 def _enclosing(units: tuple[Unit, ...], starts: list[int], start: int, end: int) -> str:

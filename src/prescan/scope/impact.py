@@ -16,14 +16,14 @@ from prescan.parse.symbols import Symbols
 
 MIN_NAME = 3                # shorter names (e, f, go) match nearly every file
 MAX_NAMES = 400             # per step; past it the step follows the first names in sorted order
-MAX_FILES = 2000            # per step
-MAX_FANOUT = 30             # files a name may be mentioned in and still be followed
+MAX_FILES = 64              # per step: past it the step keeps the first files in path order
+MAX_FANOUT = 8              # files a name may be mentioned in and still be followed by name
 _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 
 
-def touched_units(cs: ChangeSet, symbols: dict[tuple[str, str], Symbols]) -> tuple[set[str], set[str]]:
-    """(names of the functions the change touches, names those functions call),
-    over both versions of every changed file."""
+def touched_units(cs: ChangeSet, symbols: dict[tuple[str, str], Symbols]) -> set[str]:
+    """Names of the functions the change touches, over both versions of every
+    changed file (a deleted line changes its function)."""
     touched: set[str] = set()
     for fc in cs.files:
         for side, path, ranges in (
@@ -41,59 +41,80 @@ def touched_units(cs: ChangeSet, symbols: dict[tuple[str, str], Symbols]) -> tup
                         (whole or any(a <= end and start <= b for a, b in ranges)
                          or any(s <= start and end <= e for s, e in renamed)):
                     touched.add(name)
-    called: set[str] = set()
-    for (_side, _path), sym in symbols.items():
-        called |= sym.callees_of(touched)
-    return touched, called
+    return touched
 
 
-def next_names(frontier: set[str], found: list[Symbols]) -> set[str]:
-    """One step further from `frontier` through newly reached files: the
-    functions there that call a frontier name, and what the functions there
-    that define a frontier name call."""
+def data_callees(facts, symbols=(), functions: set[str] | None = None) -> set[str]:
+    """Functions that receive data from a source or from a parameter of the
+    given functions (all when None), or whose result reaches a sink: the only
+    callees through which a taint path can continue. Calls that carry none of
+    it are not followed."""
+    from prescan.analyze.interproc import CallFact, ResultSink, ReturnFact
     out: set[str] = set()
-    for sym in found:
+    for f in facts:
+        if isinstance(f, CallFact) and (functions is None or f.function in functions):
+            out.add(f.callee)
+        elif isinstance(f, ReturnFact) and f.callee and (functions is None or f.function in functions):
+            out.add(f.callee)
+        elif isinstance(f, ResultSink):
+            out.add(f.callee)
+    for sym in symbols:
+        out.update(callee for fn, callee in sym.flows if functions is None or fn in functions)
+    return out
+
+
+def next_names(frontier: set[str], found: list[tuple[Symbols, tuple]]) -> set[str]:
+    """One step further from `frontier` through newly reached files: the
+    functions there that call a frontier name, and the functions that the
+    ones defining a frontier name pass their parameters' data to."""
+    out: set[str] = set()
+    for sym, facts in found:
         out |= sym.callers_of(frontier)
-        out |= sym.callees_of(frontier & sym.defines())
+        defined = frontier & sym.defines()
+        if defined:
+            out |= data_callees(facts, (sym,), defined)
     return out
 
 
 def grep_files(repo: Repo, rev: str, names: set[str], exclude: set[str]) -> tuple[list[str], bool]:
     """Code files at `rev` that mention any of `names` as a word; and whether
-    a limit cut the list short. A name mentioned in more than MAX_FANOUT files
-    (get, run, write) is too ambiguous to follow by name and is skipped."""
+    a limit cut the list short. When there are more than MAX_FILES, a name
+    mentioned in more than MAX_FANOUT files (get, run, write) is taken as too
+    ambiguous to follow by name and dropped."""
     usable = sorted(n for n in names if len(n) >= MIN_NAME and _NAME.match(n))
     capped = len(usable) > MAX_NAMES
     usable = usable[:MAX_NAMES]
     if not usable:
         return [], capped
-    args = ["grep", "-o", "-z", "-w", "-F", "-I", "--full-name"]
+    args = ["grep", "-l", "-z", "-w", "-F", "-I", "--full-name"]
     for n in usable:
         args += ["-e", n]
     _status, out, _err = repo.git.run_status(*args, rev, "--", ok=(0, 1))
-    files_of: dict[str, set[str]] = {}
-    prefix = (rev + ":").encode()
-    # each record: rev:path NUL line? NUL match (with -z the separators after the path are NULs)
-    for line in out.split(b"\n"):
-        parts = line.split(b"\0")
-        if len(parts) < 2:
-            continue
-        path_b, word = parts[0], parts[-1]
-        if path_b.startswith(prefix):
-            path_b = path_b[len(prefix):]
-        path = path_b.decode("utf-8", "surrogateescape")
-        if path in exclude or languages.detect(path) is None:
-            continue
-        files_of.setdefault(word.decode("utf-8", "replace"), set()).add(path)
-    paths: set[str] = set()
-    for name, files in files_of.items():
-        if len(files) > MAX_FANOUT:
-            capped = True
-            continue
-        paths |= files
-    if len(paths) > MAX_FILES:
-        return sorted(paths)[:MAX_FILES], True
-    return sorted(paths), capped
+    prefix = rev + ":"
+    paths = []
+    for raw in out.split(b"\0"):
+        path = raw.decode("utf-8", "surrogateescape")
+        if path.startswith(prefix):
+            path = path[len(prefix):]
+        if path and path not in exclude and languages.detect(path) is not None:
+            paths.append(path)
+    if len(paths) <= MAX_FILES:
+        return sorted(paths), capped
+    # too many: count in how many files each name occurs, and drop the ambiguous ones
+    wanted = {n.encode() for n in usable}
+    files_of: dict[bytes, list[str]] = {}
+    for path, _oid, data in read_files(repo, rev, paths):
+        for word in wanted.intersection(_WORDS.findall(data)):
+            files_of.setdefault(word, []).append(path)
+    kept: set[str] = set()
+    for word, files in files_of.items():
+        if len(files) <= MAX_FANOUT:
+            kept.update(files)
+    kept_sorted = sorted(kept)
+    return kept_sorted[:MAX_FILES], True
+
+
+_WORDS = re.compile(rb"[A-Za-z_$][\w$]*")
 
 
 def read_files(repo: Repo, rev: str, paths: list[str]) -> list[tuple[str, str, bytes]]:
