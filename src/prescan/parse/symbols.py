@@ -53,7 +53,7 @@ _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _LAST_NAME = re.compile(rb"([A-Za-z_$][\w$]*)[!?]?\s*(?:<[^<>]*>)?\s*$")
 
 SCHEMA = pa.schema([
-    ("kind", pa.string()),          # def | call
+    ("kind", pa.string()),          # def | call | import | flow (a parameter's data passed to `name` by `unit`)
     ("name", pa.string()),          # bare name defined or called
     ("unit", pa.string()),          # qualname of the defining unit, or of the unit the call sits in
     ("unit_kind", pa.string()),
@@ -72,23 +72,26 @@ class Symbols:
     def to_table(self) -> pa.Table:
         rows = [("def", n, q, k, s, e) for n, q, k, s, e in self.defs] + \
                [("call", n, u, "", line, line) for n, u, line in self.calls] + \
-               [("import", w, "", "", 0, 0) for w in self.imports]
+               [("import", w, "", "", 0, 0) for w in self.imports] + \
+               [("flow", callee, fn, "", 0, 0) for fn, callee in self.flows]
         cols = list(zip(*rows)) if rows else [()] * 6
         return pa.table([pa.array(c, type=f.type) for c, f in zip(cols, SCHEMA)], schema=SCHEMA)
 
     @classmethod
     def from_table(cls, table: pa.Table) -> Symbols:
         d = table.to_pydict()
-        defs, calls, imports = [], [], []
+        defs, calls, imports, flows = [], [], [], []
         for kind, name, unit, ukind, line, end in zip(d["kind"], d["name"], d["unit"], d["unit_kind"],
                                                       d["line"], d["end_line"]):
             if kind == "def":
                 defs.append((name, unit, ukind, line, end))
             elif kind == "import":
                 imports.append(name)
+            elif kind == "flow":
+                flows.append((unit, name))
             else:
                 calls.append((name, unit, line))
-        return cls(tuple(defs), tuple(calls), tuple(imports))
+        return cls(tuple(defs), tuple(calls), tuple(imports), tuple(flows))
 
     def callers_of(self, names: set[str]) -> set[str]:
         """Bare names of the units here that call any of `names`."""

@@ -18,7 +18,7 @@ from prescan.findings import Finding
 from prescan.parse.model import Unit
 from prescan.store import schema as S
 
-FINDINGS, UNITS, FACTS = "findings", "units", "facts"
+FINDINGS, UNITS, FACTS, SYMBOLS = "findings", "units", "facts", "symbols"
 _FACTS_SCHEMA = pa.schema([("json", pa.large_string())])
 
 
@@ -49,7 +49,11 @@ def put(cache, k: str, findings, units, lines: int, warnings, extra=None) -> Non
     extra: (symbols, facts) when the scan follows data across files."""
     if extra is not None:
         from prescan.analyze.interproc import dump_facts
-        cache.put(FACTS, k, pa.table({"json": pa.array([dump_facts(*extra)], pa.large_string())},
+        symbols, facts = extra
+        # the symbol index is an Arrow table of its own (definitions, calls, imports, parameter flows)
+        if symbols is not None:
+            cache.put(SYMBOLS, k, symbols.to_table())
+        cache.put(FACTS, k, pa.table({"json": pa.array([dump_facts(None, facts)], pa.large_string())},
                                      schema=_FACTS_SCHEMA))
     cache.put(FINDINGS, k, S.findings_table(findings))
     t = pa.Table.from_pylist([{"kind": u.kind, "name": u.name, "qualname": u.qualname,
@@ -69,7 +73,10 @@ def get(cache, k: str, with_facts: bool = False):
         if t is None:
             return None
         from prescan.analyze.interproc import load_facts
-        extra = load_facts(t.column("json")[0].as_py())
+        from prescan.parse.symbols import Symbols
+        sym_table = cache.get(SYMBOLS, k)
+        _, facts = load_facts(t.column("json")[0].as_py())
+        extra = (Symbols.from_table(sym_table) if sym_table is not None else None, facts)
     units = cache.get(UNITS, k)
     if units is None:
         return None

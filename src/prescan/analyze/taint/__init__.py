@@ -117,6 +117,22 @@ class _Spans:
         return out
 
 
+def scope_node(root: ts.Node, start: int, end: int) -> ts.Node | None:
+    """The node of a function's span: of the nodes with exactly that span (a
+    class body holding only this method has it too), the one that defines
+    the function, else the outermost."""
+    node = root.descendant_for_byte_range(start, end)
+    chain = []
+    while node is not None and (node.start_byte, node.end_byte) == (start, end):
+        chain.append(node)
+        node = node.parent
+    for n in chain:
+        if n.child_by_field_name("parameters") is not None or n.child_by_field_name("definition") is not None \
+                or n.child_by_field_name("declarator") is not None:
+            return n
+    return chain[-1] if chain else None
+
+
 def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]], sources: list[Span],
           sanitizers: list[Span], sinks: list[Span], *, facts: bool = False,
           relay: frozenset[bytes] = frozenset()) -> Tracked:
@@ -140,11 +156,7 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
     ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
     nodes = {}
     for start, end, _name in ordered:
-        node = root.descendant_for_byte_range(start, end)
-        while node is not None and node.parent is not None and \
-                (node.parent.start_byte, node.parent.end_byte) == (start, end):
-            node = node.parent
-        nodes[start, end] = node
+        nodes[start, end] = scope_node(root, start, end)
 
     def inner_of(scope, name: str = "<module>"):
         """Nested functions analyzed on their own. An anonymous function inside
@@ -230,10 +242,7 @@ def track_relays(root: ts.Node, source: bytes, language: str, scopes: list[tuple
         bname = name.encode() if name else b""
         if bname not in functions:
             continue
-        node = root.descendant_for_byte_range(start, end)
-        while node is not None and node.parent is not None and \
-                (node.parent.start_byte, node.parent.end_byte) == (start, end):
-            node = node.parent
+        node = scope_node(root, start, end)
         if node is None:
             continue
         inner = [(a, b) for a, b, n in scopes if (a, b) != (start, end) and start <= a and b <= end
