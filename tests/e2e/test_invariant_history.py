@@ -1,5 +1,6 @@
 """The invariant of DESIGN.md over real histories: for every commit C of a
-33-commit history per language family (vulnerable changes, safe changes,
+33-commit history per language family (Python,
+JavaScript, Go, Java, Ruby, PHP, C) (vulnerable changes, safe changes,
 guards removed and restored across files, line shifts, renames, moves,
 copies, fixes and deletions), the new findings of a diff scan C~1..C equal
 full-scan(C) minus full-scan(C~1) by fingerprint, and the fixed findings
@@ -9,6 +10,7 @@ are outside the comparison.)"""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -84,6 +86,41 @@ JAVA = Lang(
 )
 
 
+RUBY = Lang(
+    ext="rb",
+    header="require_relative 'helpers'\n\n",
+    vuln="def vuln_{n}\n  name = params[:f]\n  File.read(\"/srv/files/#{{name}}\")\nend\n\n",
+    safe="def safe_{n}\n  name = File.basename(params[:f])\n  File.read(\"/srv/files/#{{name}}\")\nend\n\n",
+    helper="def helper_{n}(arg)\n  File.read(\"/srv/exports/\" + arg)\nend\n\n",
+    route="def route_{n}\n  fmt = params[:fmt]\n{guard}  helper_{n}(fmt)\nend\n\n",
+    guard="  return head(:bad_request) unless ALLOWED.include?(fmt)\n",
+    comment="# {n}\n",
+)
+PHP = Lang(
+    ext="php",
+    header="<?php\nrequire_once __DIR__ . '/helpers.php';\n\n",
+    vuln=("function vuln_{n}($db) {{\n    $name = $_GET['f'];\n"
+          "    mysqli_query($db, \"SELECT * FROM t WHERE n = '\" . $name . \"'\");\n}}\n\n"),
+    safe=("function safe_{n}($db) {{\n    $id = intval($_GET['f']);\n"
+          "    mysqli_query($db, \"SELECT * FROM t WHERE id = \" . $id);\n}}\n\n"),
+    helper="function helper_{n}($db, $col) {{\n    mysqli_query($db, \"SELECT \" . $col . \" FROM t\");\n}}\n\n",
+    route="function route_{n}($db) {{\n    $col = $_GET['c'];\n{guard}    helper_{n}($db, $col);\n}}\n\n",
+    guard="    if (!in_array($col, ALLOWED, true)) {\n        return;\n    }\n",
+    comment="// {n}\n",
+)
+C = Lang(
+    ext="c",
+    header="#include <string.h>\n#include <stdio.h>\n\n",
+    vuln="void vuln_{n}(const char *in) {{\n    char buf[16];\n    strcpy(buf, in);\n    puts(buf);\n}}\n\n",
+    safe=("void safe_{n}(const char *in) {{\n    char buf[16];\n    snprintf(buf, sizeof buf, \"%s\", in);\n"
+          "    puts(buf);\n}}\n\n"),
+    helper="void helper_{n}(const char *fmt) {{\n    printf(fmt);\n}}\n\n",
+    route="void route_{n}(const char *arg) {{\n{guard}    helper_{n}(arg);\n}}\n\n",
+    guard="    if (strlen(arg) > 64) {\n        return;\n    }\n",
+    comment="// {n}\n",
+)
+
+
 @dataclass
 class Project:
     lang: Lang
@@ -120,12 +157,13 @@ def history(lang: Lang, repo: GitRepo, steps: int = 32, seed: int = 7) -> list[s
             guarded[n] = True
         elif op in (2, 6):                                 # a guard removed, or restored (a fix)
             k = rng.choice(sorted(guarded))
-            path = next((q for q in paths if any(f"route{'_' if L.ext in ('py', 'js') else ''}{k}(" in b
-                                                  for b in p.files[q])), None)
+            sep = "_" if "route_{n}" in L.route else ""
+            is_route = re.compile(rf"\broute{sep}{k}\b").search
+            path = next((q for q in paths if any(is_route(b) for b in p.files[q])), None)
             if path is not None:
                 guarded[k] = not guarded[k]
                 p.files[path] = [L.route.format(n=k, guard=L.guard if guarded[k] else "")
-                                 if f"oute{'_' if L.ext in ('py', 'js') else ''}{k}(" in b else b
+                                 if is_route(b) else b
                                  for b in p.files[path]]
         elif op == 3:                                      # lines shift: a comment above everything
             path = rng.choice(paths)
@@ -162,7 +200,8 @@ def fingerprints(findings) -> Counter:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", [PY, JS, GO, JAVA], ids=["python", "javascript", "go", "java"])
+@pytest.mark.parametrize("lang", [PY, JS, GO, JAVA, RUBY, PHP, C],
+                         ids=["python", "javascript", "go", "java", "ruby", "php", "c"])
 def test_diff_scan_equals_difference_of_full_scans(repo, lang):
     commits = history(lang, repo)
     assert len(commits) >= 31
@@ -187,5 +226,5 @@ def test_diff_scan_equals_difference_of_full_scans(repo, lang):
         saw_new += bool(new)
         saw_fixed += bool(fixed)
         saw_cross += any(f.link for f in diff.findings if f.status == "new")
-    # the history exercised what it is meant to
-    assert saw_new >= 5 and saw_fixed >= 3 and saw_cross >= 1, (saw_new, saw_fixed, saw_cross)
+    # the history exercised what it is meant to (C has no taint rules: no path crosses files there)
+    assert saw_new >= 5 and saw_fixed >= 3 and (saw_cross >= 1 or lang is C), (saw_new, saw_fixed, saw_cross)

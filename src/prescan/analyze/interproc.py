@@ -96,8 +96,8 @@ class Sanitizers:
 
 def _accepts(e: SinkExport, c: CallFact, imports: dict | None = None) -> bool:
     definer = e.path or e.finding.path
-    if c.bare and e.method and c.path != definer:
-        return False                # f(x) in one file cannot run a method defined in another
+    if c.bare and e.method and c.path != definer and not c.path.endswith((".rb", ".rake")):
+        return False                # f(x) in one file cannot run a method defined in another (but Ruby's can)
     return c.arg == e.param and c.args <= max(e.params, e.param + 1) and visible(c.path, definer, e.unit, imports)
 
 
