@@ -1,4 +1,4 @@
-"""The built-in taint library (rules/_lib/<language>.yml): every entry loads
+"""The built-in taint library (src/prescan/data/taint/<language>.yml): every entry loads
 and compiles for its language, a rule can name it, and a name that does not
 exist is an error naming the rule file and line."""
 from __future__ import annotations

@@ -56,17 +56,16 @@ def rule_files(directory: str | os.PathLike) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise RuleError("rule directory not found", path=str(directory), hint="check the --rules path")
-    # folders whose name starts with "_" hold shared parts (the taint library), not rules
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
-                   and not any(part.startswith("_") for part in p.relative_to(root).parts[:-1]))
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     # a YAML rule's fixture is YAML too: beside the rule `x.yml`, `x.yaml` is its fixture
     return [p for p in files if not (p.suffix == ".yaml" and p.with_suffix(".yml").is_file())]
 
 
 def library_dir() -> Path:
     """Built-in taint sources, sanitizers and sinks per language, which a
-    taint rule names with `- builtin: NAME` (rules/_lib/<language>.yml)."""
-    return builtin_rules_dir() / "_lib"
+    taint rule names with `- builtin: NAME`: engine data, not rules, so it
+    ships inside the package (prescan/data/taint/<language>.yml)."""
+    return Path(__file__).resolve().parent.parent / "data" / "taint"
 
 
 _LIBRARY: dict[str, tuple[str, object]] = {}
