@@ -30,3 +30,15 @@ def test_load_and_compile_builtin_pack(benchmark):
     stats = getattr(benchmark.stats, "stats", None)
     if stats is not None:
         benchmark.extra_info["ms_per_rule_best"] = round(1000 * stats.min / max(1, len(ruleset.rules)), 3)
+
+
+def load_and_compile_python():
+    ruleset = loader.load_rules()
+    return ruleset, matcher_for(ruleset, "python")
+
+
+def test_load_and_compile_for_a_python_scan(benchmark):
+    # what a scan of a Python-only change pays: a scan compiles only the languages it meets
+    ruleset, matcher = benchmark.pedantic(load_and_compile_python, setup=_cold, rounds=max(10, ROUNDS),
+                                          iterations=1, warmup_rounds=1)
+    benchmark.extra_info["query_patterns"] = matcher.query.pattern_count

@@ -72,8 +72,8 @@ def run_prescan(*args: str, cwd: Path | str | None = None, stdin: bytes | None =
                           capture_output=True, env=full_env, timeout=300)
 
 
-def scan_json(*args: str, cwd: Path | str, builtin: bool = False) -> tuple[int, dict]:
-    proc = run_prescan("scan", "--format", "json", *args, cwd=cwd, builtin=builtin)
+def scan_json(*args: str, cwd: Path | str, builtin: bool = False, env: dict | None = None) -> tuple[int, dict]:
+    proc = run_prescan("scan", "--format", "json", *args, cwd=cwd, builtin=builtin, env=env)
     assert proc.returncode in (0, 1), proc.stderr.decode()
     return proc.returncode, json.loads(proc.stdout)
 

@@ -65,7 +65,8 @@ def test_large_source_file_is_scanned_without_crashing(repo: GitRepo):
         + "]\n" + VULN
     assert len(big) > 20 * 1024 * 1024
     head = repo.commit("big", {"gen/big.py": big})
-    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
+    # parsing 20 MB takes a few seconds; a loaded CI machine must not hit the per-file timeout
+    code, doc = scan_json("--base", base, "--head", head, cwd=repo.root, env={"PRESCAN_PARSE_TIMEOUT": "120"})
     assert code == 1
     assert [(f["path"], f["start_line"]) for f in doc["findings"]] == [("gen/big.py", 300_004)]
     # with a lower limit it is skipped with a warning naming the file, not silently

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import tree_sitter as ts
 
-from prescan.analyze import sequence, taint
+from prescan.analyze import aliases, sequence, taint
 from prescan.rules import compiler
 from prescan.rules.loader import RuleSet, leaf_query
 from prescan.rules.model import All, Either, Formula, Leaf, Rule
@@ -51,14 +51,12 @@ class LanguageMatcher:
                     elif leaf_query(leaf, language).sequence:
                         self.sequences[lid] = leaf_query(leaf, language)
         self.leaf_ids = leaf_ids
-        cq = combined(ruleset, language)
+        self.combined = cq = combined(ruleset, language)
         self.query = cq.query
-        # query pattern index -> (leaf id, statement index within a sequence)
-        self.pattern_leaf = [(leaf_ids[k], element) for k, element in cq.pattern_leaf]
-        lq = combined(ruleset, language, lazy=True)
+        self.lazy_combined = lq = combined(ruleset, language, lazy=True)
         self.lazy_query = lq.query
-        self.lazy_pattern_leaf = [leaf_ids[k] for k, _ in lq.pattern_leaf]
-        self.lazy_ids = set(self.lazy_pattern_leaf)
+        self.lazy_ids = {leaf_ids[m.owner[0]] for ms in lq.pattern_members for m in ms}
+        self._words: set[str] | None = None     # names the rules mention (aliases worth following)
 
     def leaf_matches(self, root: ts.Node, source: bytes) -> dict[int, list[Match]]:
         out: dict[int, list[Match]] = {}
@@ -66,17 +64,21 @@ class LanguageMatcher:
             lid: [[] for _ in seq.queries] for lid, seq in self.sequences.items()}
         if self.query is not None:
             cursor = ts.QueryCursor(self.query, match_limit=MATCH_LIMIT)
-            for index, caps in cursor.matches(root):
-                lid, element = self.pattern_leaf[index]
-                m = _to_match(caps, source)
-                if m is None:
-                    continue
-                if lid in elements:
-                    e = sequence.to_element(caps, m.bindings)
-                    if e is not None:
-                        elements[lid][element].append(e)
-                else:
-                    out.setdefault(lid, []).append(m)
+            leaf_ids = self.leaf_ids
+            for index, found in cursor.matches(root):
+                for (key, element), caps in self.combined.owners(index, found, source):
+                    lid = leaf_ids[key]
+                    m = _to_match(caps, source)
+                    if m is None:
+                        continue
+                    if lid in elements:
+                        e = sequence.to_element(caps, m.bindings)
+                        if e is not None:
+                            elements[lid][element].append(e)
+                    else:
+                        out.setdefault(lid, []).append(m)
+        if self.query is not None and aliases.supported(self.language):
+            self._through_aliases(root, source, out)
         merger = _Evaluator({}, {}, source)
 
         def merge_bindings(a, b):
@@ -87,6 +89,35 @@ class LanguageMatcher:
         for lid, rx in self.regex_leaves.items():
             out[lid] = [Match(m.start(), m.end()) for m in rx.finditer(source)]
         return out
+
+    def _through_aliases(self, root: ts.Node, source: bytes, out: dict[int, list[Match]]) -> None:
+        """Matches of calls made through a local alias (see aliases.py), mapped onto the real call."""
+        if self._words is None:
+            texts = (text for rule in self.rules for leaf in rule.leaves() if leaf.kind != "regex"
+                     for text in leaf_query(leaf, self.language).queries)
+            self._words = {w for text in texts for w in re.findall(r"[A-Za-z_$][A-Za-z0-9_$]*", text)}
+        found = {name: target for name, target in aliases.find(root, source, self.language).items()
+                 if target.split(".", 1)[0] in self._words or target.rsplit(".", 1)[-1] in self._words}
+        if not found:
+            return
+        for call, callee, canonical in aliases.calls(root, source, self.language, found, self._words):
+            tree, snippet, back, (lo, hi) = aliases.rewrite(source, call, callee, canonical, self.language)
+            cursor = ts.QueryCursor(self.query, match_limit=MATCH_LIMIT)
+            for index, got in cursor.matches(tree.root_node):
+                for (key, _), caps in self.combined.owners(index, got, snippet):
+                    lid = self.leaf_ids[key]
+                    m = _to_match(caps, snippet)
+                    # only what the renamed callee takes part in: the rest matched in the file itself
+                    if lid in self.sequences or m is None or m.start >= hi or m.end <= lo:
+                        continue
+                    spans = [back(m.start, m.end), *(back(s, e) for _, s, e in m.bindings)]
+                    if None in spans:
+                        continue
+                    mapped = Match(*spans[0], tuple(sorted({(name, *span) for (name, _, _), span
+                                                            in zip(m.bindings, spans[1:])})))
+                    got_lid = out.setdefault(lid, [])
+                    if mapped not in got_lid:
+                        got_lid.append(mapped)
 
     def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int, str]] = (),
             facts: list | None = None, relay: dict | None = None) -> list[tuple]:
@@ -208,10 +239,11 @@ class _LazyLeaves:
         while node is not None and (node.start_byte, node.end_byte) == span:
             cursor = ts.QueryCursor(self.m.lazy_query, match_limit=MATCH_LIMIT)
             cursor.set_max_start_depth(0)
-            for index, caps in cursor.matches(node):
-                m = _to_match(caps, self.source)
-                if m is not None and (m.start, m.end) == span:
-                    found.setdefault(self.m.lazy_pattern_leaf[index], []).append(m)
+            for index, got in cursor.matches(node):
+                for (key, _), caps in self.m.lazy_combined.owners(index, got, self.source):
+                    m = _to_match(caps, self.source)
+                    if m is not None and (m.start, m.end) == span:
+                        found.setdefault(self.m.leaf_ids[key], []).append(m)
             node = node.parent
         return found
 

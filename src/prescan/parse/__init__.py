@@ -2,6 +2,7 @@
 (units, syntax issues); never raises on bad input."""
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -14,7 +15,8 @@ from .units import extract_units
 __all__ = ["Parsed", "parse", "line_count", "syntax_issues", "extract_units",
            "FileFacts", "SyntaxIssue", "Unit", "PARSE_TIMEOUT", "MAX_ISSUES"]
 
-PARSE_TIMEOUT = 10.0    # seconds per file: a pathological file must not hang the scan
+# seconds per file: a pathological file must not hang the scan (PRESCAN_PARSE_TIMEOUT: for slow machines)
+PARSE_TIMEOUT = float(os.environ.get("PRESCAN_PARSE_TIMEOUT") or 10.0)
 MAX_ISSUES = 20
 MAX_REPARSES = 4        # re-parses of text swallowed by ERROR nodes, per file
 TIMED_PARSE_BYTES = 1 << 20    # above this, parse under the timeout

@@ -15,13 +15,18 @@ import tree_sitter as ts
 from prescan.errors import RuleError
 from prescan.parse import languages
 from prescan.rules.loader import RuleSet, leaf_query
+from prescan.rules.merge import Member, expand, merge
 from prescan.rules.model import Either, Leaf, Rule
 
 
 @dataclass
 class CombinedQuery:
     query: ts.Query | None
-    pattern_leaf: list[tuple[tuple, int]]   # query pattern index -> (leaf key, element)
+    pattern_members: list[tuple[Member, ...]]   # query pattern index -> the leaf patterns it stands for
+
+    def owners(self, index: int, caps: dict, source: bytes):
+        """(leaf key, element) and captures of each leaf pattern a match stands for."""
+        return expand(self.pattern_members[index], caps, source)
 
 
 _BUILT: dict[tuple[str, str, bool], CombinedQuery] = {}
@@ -79,24 +84,24 @@ def combined(ruleset: RuleSet, language: str, lazy: bool = False) -> CombinedQue
     if not items:
         hit = _BUILT[key] = CombinedQuery(None, [])
         return hit
+    merged = merge([((leaf.key, element), text) for _, leaf in items
+                    for element, text in enumerate(leaf_query(leaf, language).queries)])
     parts, starts, owners, pos = [], [], [], 0
-    for _, leaf in items:
-        for element, text in enumerate(leaf_query(leaf, language).queries):
-            starts.append(pos)
-            owners.append((leaf.key, element))
-            parts.append(text)
-            pos += len(text.encode()) + 1
+    for text, members in merged:
+        starts.append(pos)
+        owners.append(members)
+        parts.append(text)
+        pos += len(text.encode()) + 1
     source = "\n".join(parts)
     try:
         query = ts.Query(languages.grammar(language), source)
     except Exception:  # noqa: BLE001 - tree-sitter raises QueryError and others; find the culprit
         _raise_for_bad_leaf(items, language)
         raise
-    # map each query pattern to the leaf whose text holds its first byte
-    pattern_leaf = []
-    for i in range(query.pattern_count):
-        pattern_leaf.append(owners[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1])
-    hit = _BUILT[key] = CombinedQuery(query, pattern_leaf)
+    # map each query pattern to the (merged) text that holds its first byte
+    members = [owners[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
+               for i in range(query.pattern_count)]
+    hit = _BUILT[key] = CombinedQuery(query, members)
     return hit
 
 
