@@ -133,7 +133,7 @@ class _Reader:
             raise self.fail(keys, f"'{_dotted(keys)}' must be a table")
         for k in value:
             if k not in allowed:
-                close = difflib.get_close_matches(k, allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(k, allowed, n=1, cutoff=0.5)
                 hint = f"; did you mean '{_dotted(keys + (close[0],))}'?" if close else \
                     f"; known keys: {', '.join(allowed)}"
                 self.warnings.append(PolicyWarning(
@@ -234,7 +234,7 @@ def parse_policy(text: str, path: str, *, pyproject: bool = False, source: str =
                             float(budget) if budget is not None else None, concurrency,
                             *(r.typed(audit, k, ("audit",), str, "a string") for k in ("mode", "validator"))),
         source=source or path, file=path)
-    return policy, r.warnings
+    return policy, sorted(r.warnings, key=lambda w: w.line)
 
 
 def resolve_gate(policy: Policy | None, fail_on: str | None, min_confidence: str | None) -> tuple[str, str]:
