@@ -11,8 +11,8 @@ import click
 from prescan.cli.output import emit, interactive, use_color
 from prescan.cli.storeopts import locate, repository, repository_name, store_option
 from prescan.errors import PrescanError, UsageError
-from prescan.policy.config import resolve_gate
 from prescan.pipeline import DEFAULT_DEPTH, DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
+from prescan.policy.config import resolve_gate
 from prescan.report import FORMATS, render
 from prescan.report.gate import exit_code
 from prescan.report.options import ReportOptions

@@ -4,6 +4,7 @@ report policy changes and added suppressions. Both sides of a diff scan are
 treated alike, so the diff invariant holds for what the policy keeps."""
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 from dataclasses import dataclass, field, replace
 
@@ -84,7 +85,7 @@ class PolicyStage:
         if not sups:
             return kept
         marked, problems = suppress.apply(kept, sups, self.policy.require_reason, checked & set(sups))
-        return marked + [self._weigh(f) for f in problems]
+        return marked + problems
 
     def apply_sides(self, jobs, head: list[Finding], base: list[Finding], ruleset: RuleSet,
                     full: bool) -> tuple[list[Finding], list[Finding]]:
@@ -116,7 +117,6 @@ class PolicyStage:
 
 
 def _id_matches(selector: str, rule_id: str) -> bool:
-    import fnmatch
     return ":" not in selector and fnmatch.fnmatchcase(rule_id, selector)
 
 
@@ -124,7 +124,6 @@ def _id_enabled(policy: Policy, rule_id: str) -> bool:
     if policy.select and not any(_id_matches(s, rule_id) for s in policy.select):
         return False
     return not any(_id_matches(s, rule_id) for s in policy.ignore_rules)
-
 
 
 def _files(jobs, sides: tuple[str, ...]) -> dict[str, tuple[str | None, bytes]]:
