@@ -252,6 +252,13 @@ def test_shallow_clone_names_the_missing_revision_and_fetch_base_fixes_it(repo, 
     assert [(f["path"], f["rule_id"]) for f in doc["findings"]] == [("tools/b.py", "subprocess-shell-true")]
 
 
+def test_fetch_base_of_a_branch_the_clone_lacks_by_its_plain_name(repo, tmp_path):
+    clone = _shallow(tmp_path, repo)
+    code, doc = scan_json("--base", "main", "--head", "HEAD", "--fetch-base", cwd=clone)
+    assert code == 1 and doc["change"]["files"] == 2
+    assert doc["change"]["description"].startswith("origin/main...HEAD")
+
+
 def test_fetch_base_deepens_to_the_merge_base(repo, tmp_path):
     clone = _shallow(tmp_path, repo)
     subprocess.run(["git", "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main"], cwd=clone,
@@ -260,3 +267,11 @@ def test_fetch_base_deepens_to_the_merge_base(repo, tmp_path):
     assert proc.returncode == 2 and "shallow" in proc.stderr.decode()
     code, doc = scan_json("--base", "origin/main", "--fetch-base", cwd=clone)
     assert code == 1 and doc["change"]["files"] == 2
+
+
+def test_directives_in_documentation_are_not_suppressions(repo):
+    feature(repo, {}, {"README.md": "Example:\n\n    x = 1  # prescan: ignore[subprocess-shell-true] example\n",
+                       "conf/app.ini": "[s]\n; prescan: ignore[subprocess-shell-true] not code\nkey = 1\n"})
+    code, doc = scan_json("--base", "main", cwd=repo.root)
+    assert [(f["path"], f["rule_id"]) for f in doc["findings"]] == [
+        ("conf/app.ini", "suppression-added"), ("conf/app.ini", "suppression-unused")]

@@ -40,7 +40,7 @@ def collect(repo_dir: str | None, *, base: str | None = None, head: str | None =
     repo = open_repo(repo_dir)
     if fetch_base and repo.shallow and not all_files:
         from prescan.change.fetch import fetch_base as fetch
-        fetch(repo, base, head or "HEAD", _default_base)
+        base = fetch(repo, base, head or "HEAD", _default_base)
     if all_files:
         return _collect_all(repo, head)
     if staged:

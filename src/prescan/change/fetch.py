@@ -14,24 +14,30 @@ FETCH_CONFIG = ("core.sshCommand=ssh", "credential.helper=", "core.askPass=", "g
                 "submodule.recurse=false")
 
 
-def fetch_base(repo: Repo, base: str | None, head: str, default_base) -> None:
-    """Fetch what a diff of base...head needs. default_base(repo) -> (name,
-    commit) names the base when none is given. Does nothing in a full clone."""
+def fetch_base(repo: Repo, base: str | None, head: str, default_base) -> str | None:
+    """Fetch what a diff of base...head needs; returns the name to use for the
+    base (a branch `main` the clone lacks is fetched as `origin/main`).
+    default_base(repo) -> (name, commit) names the base when none is given.
+    Does nothing in a full clone."""
     if not repo.shallow:
-        return
+        return base
     remote = _remote(repo)
     if base is not None and try_commit(repo, base) is None:
         _fetch_named(repo, remote, base)
+        tracking = f"{remote}/{base.removeprefix(f'{remote}/')}"
+        if try_commit(repo, base) is None and try_commit(repo, tracking) is not None:
+            base = tracking
     base_commit = try_commit(repo, base) if base is not None else default_base(repo)[1]
     head_commit = try_commit(repo, head)
     if base_commit is None or head_commit is None:
-        return                          # the usual unknown-revision error follows, with its hint
+        return base                     # the usual unknown-revision error follows, with its hint
     for step in DEEPEN_STEPS:
         if _has_merge_base(repo, base_commit, head_commit):
-            return
+            return base
         _fetch(repo, f"--deepen={step}", remote)
     if not _has_merge_base(repo, base_commit, head_commit):
         _fetch(repo, "--unshallow", remote)
+    return base
 
 
 def _remote(repo: Repo) -> str:

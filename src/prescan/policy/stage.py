@@ -79,8 +79,9 @@ class PolicyStage:
         kept = [self._weigh(f) for f in findings if self._keeps(f, ruleset)]
         if not self.suppress:
             return kept
+        # only code and configuration files: a directive quoted in documentation is not one
         sups = {p: self.suppressions(side, p, d, lang) for p, (lang, d) in files.items()
-                if suppress.MARKER in d and self.scans(p)}
+                if lang is not None and suppress.MARKER in d and self.scans(p)}
         sups = {p: s for p, s in sups.items() if s}
         if not sups:
             return kept
