@@ -76,7 +76,12 @@ def resolve(spec: str, cs, contents) -> PolicyView:
         side = effective(_tree_texts(cs), "")
         return PolicyView(side.policy, side.warnings)
     base_texts = _base_texts(cs, contents)
-    base = effective(base_texts, "base:")
+    try:
+        base = effective(base_texts, "base:")
+    except ConfigError as exc:
+        exc.hint = "; ".join(x for x in (exc.hint, "a diff scan reads the policy of its base revision: fix it "
+                                         "there, or pass --policy FILE") if x)
+        raise
     head = _lenient(_head_texts(cs, contents, base_texts), "head:")
     warnings = base.warnings
     if head.texts != base.texts:          # the edited file's own slips, for its author

@@ -160,7 +160,7 @@ def added(head: dict[str, list[Suppression]], base: dict[str, list[Suppression]]
                 continue                   # it suppresses nothing: reported as a problem instead
             out.append(_problem(ADDED, "high" if block else "info", s,
                                 f"The change adds a suppression of {', '.join(s.rules)}: \"{s.reason}\". "
-                                "The suppressed finding is still shown, marked suppressed."))
+                                "Findings it covers are still shown, marked suppressed, and do not block."))
     return [replace(f, status="new", link="a suppression the change under review adds")
             for f in number_occurrences(out)]
 
