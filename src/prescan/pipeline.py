@@ -41,6 +41,9 @@ class ScanOptions:
     jobs: int | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     depth: int = DEFAULT_DEPTH           # calls followed from a change, and along a taint path
+    policy: str | None = None            # None: no policy; "auto": the repository's (policy.source); or a file
+    suppress: bool = True                # honour inline suppressions (with a policy)
+    fetch_base: bool = False             # a shallow clone may fetch the history the base needs
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class ScanResult:
     warnings: list[FileWarning]
     stats: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    policy: object = None                # the policy.config.Policy applied, when ScanOptions.policy is set
 
 
 _RULESET: RuleSet | None = None
@@ -191,10 +195,15 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
     t0 = time.perf_counter()
     cs, contents = change_stage.collect(
         opts.repo, base=opts.base, head=opts.head, staged=opts.staged, patch=opts.patch,
-        patch_text=opts.patch_text, all_files=opts.all_files)
+        patch_text=opts.patch_text, all_files=opts.all_files, fetch_base=opts.fetch_base)
     warnings: list[FileWarning] = []
+    stage = None
     try:
-        jobs = [j for fc in cs.files for j in _jobs_for(fc, contents, opts, warnings, ruleset.secrets)]
+        if opts.policy is not None:
+            stage = _policy_stage(opts, cs, contents, warnings)
+            ruleset = stage.select(ruleset)
+        jobs = [j for fc in cs.files for j in _jobs_for(fc, contents, opts, warnings, ruleset.secrets)
+                if stage is None or stage.scans(j.path)]
     finally:
         contents.close()
     timings["change"] = time.perf_counter() - t0
@@ -234,6 +243,8 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
                               + cross_found["base"])
     for o in outcomes:
         warnings.extend(w for w in o.warnings if o.side == "head" or w.kind != "syntax")
+    if stage is not None:
+        head, base = stage.apply_sides(runner.done_jobs, head, base, ruleset, cs.mode == "all")
     if cs.mode == "all":
         # a whole tree has nothing to compare with: everything it holds is new
         shown, fixed = [replace(f, status="new") for f in head], []
@@ -244,7 +255,10 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         shown = [replace(f, status="new", removed=f.removed or removed(f)) for f in new] + \
                 [replace(f, status="unchanged") for f in unchanged if in_scope(f, spans, opts.scope)]
         if guards:
-            shown += _lost_guards(cs, ruleset, outcomes, runner)
+            lost = _lost_guards(cs, ruleset, outcomes, runner)
+            shown += stage.apply_head(runner.done_jobs, lost, ruleset) if stage is not None else lost
+        if stage is not None:
+            shown += stage.change_findings(cs, ruleset)
     shown.sort(key=Finding.sort_key)
     fixed = sorted((replace(f, status="fixed") for f in fixed), key=Finding.sort_key)
     heads = [o for o in outcomes if o.side == "head"]
@@ -256,8 +270,20 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         "context_files": sum(1 for o in outcomes if o.side == "context"),
         "cross_file_findings": len(cross_found["head"]),
     })
+    if stage is not None:
+        stats["suppressed"] = sum(1 for f in shown if any(k == "suppressed" for k, _ in f.extra))
+        stats["policy"] = stage.policy.source or "default"
     timings["total"] = time.perf_counter() - t0
-    return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+    return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings,
+                      stage.policy if stage is not None else None)
+
+
+def _policy_stage(opts: ScanOptions, cs: ChangeSet, contents, warnings: list[FileWarning]):
+    from prescan.policy.source import resolve
+    from prescan.policy.stage import PolicyStage
+    view = resolve(opts.policy, cs, contents)
+    warnings.extend(FileWarning(w.path, w.message, w.line or None, kind="policy") for w in view.warnings)
+    return PolicyStage(view, opts.suppress)
 
 
 def _lost_guards(cs: ChangeSet, ruleset: RuleSet, outcomes: list[_Outcome], runner: "_Runner") -> list[Finding]:

@@ -32,7 +32,8 @@ def test_readme_shows_commands():
 @pytest.mark.parametrize("command", readme_commands())
 def test_readme_command_runs(command, tmp_path):
     repo = GitRepo(tmp_path / "repo")
-    repo.commit("base", {"app.py": "import subprocess\n\ndef f(c):\n    return c\n"})
+    repo.commit("base", {"app.py": "import subprocess\n\ndef f(c):\n    return c\n",
+                         "ci/prescan.toml": 'fail-on = "high"\n'})
     repo.git("branch", "v1.2")
     repo.git("checkout", "-q", "-b", "feature")
     repo.commit("change", {"app.py": "import subprocess\n\ndef f(c):\n    subprocess.run(c, shell=True)\n"})

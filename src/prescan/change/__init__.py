@@ -21,13 +21,14 @@ __all__ = ["collect", "ChangeSet", "Contents", "FileChange"]
 
 def collect(repo_dir: str | None, *, base: str | None = None, head: str | None = None,
             staged: bool = False, patch: str | None = None, patch_text: bytes | None = None,
-            all_files: bool = False) -> tuple[ChangeSet, Contents]:
+            all_files: bool = False, fetch_base: bool = False) -> tuple[ChangeSet, Contents]:
     """What changed, and a reader for the old and new content of each file.
 
     No options: the merge-base with the default branch against the work tree
     (commits, staged, unstaged and untracked changes). base/head: like
     `git diff base...head`. staged: HEAD against the index. patch: the files of
-    a unified diff. all_files: every file of the work tree (or of head)."""
+    a unified diff. all_files: every file of the work tree (or of head).
+    fetch_base: a shallow clone fetches the history the base needs first."""
     _check_options(base, head, staged, patch, patch_text, all_files)
     if patch is not None or patch_text is not None:
         return _collect_patch(repo_dir, patch, patch_text)
@@ -37,6 +38,9 @@ def collect(repo_dir: str | None, *, base: str | None = None, head: str | None =
         if found is None or ignored_by_git(found, repo_dir or os.curdir):
             return collect_directory(repo_dir or os.curdir)
     repo = open_repo(repo_dir)
+    if fetch_base and repo.shallow and not all_files:
+        from prescan.change.fetch import fetch_base as fetch
+        base = fetch(repo, base, head or "HEAD", _default_base)
     if all_files:
         return _collect_all(repo, head)
     if staged:

@@ -12,6 +12,7 @@ from prescan.cli.output import emit, interactive, use_color
 from prescan.cli.storeopts import locate, repository, repository_name, store_option
 from prescan.errors import PrescanError, UsageError
 from prescan.pipeline import DEFAULT_DEPTH, DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
+from prescan.policy.config import resolve_gate
 from prescan.report import FORMATS, render
 from prescan.report.gate import exit_code
 from prescan.report.options import ReportOptions
@@ -34,10 +35,16 @@ from prescan.scope import SCOPES
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format (default: text).")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="high", show_default=True,
-              help="Lowest severity of a new finding that fails the scan (exit 1).")
-@click.option("--min-confidence", type=click.Choice(CONFIDENCES), default="low", show_default=True,
-              help="Lowest confidence of a finding that can fail the scan.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
+              help="Lowest severity of a new finding that fails the scan (exit 1) "
+                   "[default: the policy's fail-on, else high].")
+@click.option("--min-confidence", type=click.Choice(CONFIDENCES), default=None,
+              help="Lowest confidence of a finding that can fail the scan [default: the policy's, else low].")
+@click.option("--policy", "policy_file", metavar="FILE",
+              help="Use this policy file instead of the repository's (.prescan.toml of the base revision).")
+@click.option("--no-suppress", is_flag=True, help="Ignore inline suppressions: show and gate on everything.")
+@click.option("--fetch-base", is_flag=True,
+              help="In a shallow clone, fetch the history the base needs (git fetch --deepen) before scanning.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: cores).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_SIZE // (1024 * 1024),
               show_default=True, help="Skip (and report) files larger than this many MB.")
@@ -52,8 +59,8 @@ from prescan.scope import SCOPES
               help="Record a whole-tree scan of --head (default HEAD) as release NAME.")
 @click.option("--baseline", metavar="NAME", help="Report only findings that are not in the recorded release NAME.")
 def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
-         fail_on, min_confidence, jobs, max_file_size, depth, quiet, no_color, store_uri, no_store, release,
-         baseline) -> None:
+         fail_on, min_confidence, policy_file, no_suppress, fetch_base, jobs, max_file_size, depth, quiet,
+         no_color, store_uri, no_store, release, baseline) -> None:
     """Scan a change. With no arguments: the current branch against its
     merge-base with the default branch, plus uncommitted work.
 
@@ -90,9 +97,13 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     if no_builtin_rules and not rules_dirs:
         raise UsageError("--no-builtin-rules needs at least one --rules DIR")
     ruleset = load_rules(list(rules_dirs), builtin=not no_builtin_rules)
+    if policy_file and not os.path.isfile(policy_file):
+        raise UsageError("policy file not found", path=policy_file)
     opts = ScanOptions(repo=repo or os.getcwd(), base=base, head=head, staged=staged,
                        patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
-                       scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024, depth=depth)
+                       scope=scope, jobs=jobs, max_file_size=max_file_size * 1024 * 1024, depth=depth,
+                       policy=os.path.abspath(policy_file) if policy_file else "auto", suppress=not no_suppress,
+                       fetch_base=fetch_base)
     loc = None if no_store else locate(store_uri, repo, required=bool(release or baseline))
     cache = _open_cache(loc)
     progress = None
@@ -101,6 +112,12 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     result = run_scan(opts, ruleset, progress=progress, cache=cache)
     if progress:
         progress(None, None, None)
+    fail_on, min_confidence = resolve_gate(result.policy, fail_on, min_confidence)
+    if baseline is None and result.policy is not None and result.policy.baseline and release is None:
+        if loc is None:
+            _warn(f"the policy's baseline {result.policy.baseline} is not applied: no result store")
+        else:
+            baseline = result.policy.baseline
     if loc is not None:
         result = _record(loc, cache, result, repo, started, release, baseline, quiet)
     code = exit_code(result.findings, fail_on, min_confidence)

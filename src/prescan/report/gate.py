@@ -11,6 +11,12 @@ FAIL_ON_NEVER = "never"
 def blocks(f: Finding, fail_on: str, min_confidence: str = "low") -> bool:
     if fail_on == FAIL_ON_NEVER or f.status != "new":
         return False
+    extra = dict(f.extra)
+    if "suppressed" in extra:           # an inline suppression with a reason (policy.suppress)
+        return False
+    fail_on = extra.get("fail-on", fail_on)     # a [[paths]] fail-on of the policy
+    if fail_on == FAIL_ON_NEVER:
+        return False
     return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] and \
         CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min_confidence]
 

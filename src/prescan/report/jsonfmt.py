@@ -21,6 +21,7 @@ def finding_dict(f: Finding, blocking: bool) -> dict:
     d["trace"] = [asdict(s) for s in f.trace]
     d["removed"] = list(f.removed)
     d["extra"] = dict(f.extra)
+    d["suppressed"] = "suppressed" in d["extra"]          # the reason is extra["suppressed"]
     d["blocking"] = blocking
     return d
 

@@ -74,6 +74,9 @@ def _result(f: Finding, index: int) -> dict:
         res["message"]["text"] += f" (linked to the change: {f.link})"
     if f.removed:
         res["properties"]["removedLines"] = list(f.removed)
+    reason = dict(f.extra).get("suppressed")
+    if reason is not None:             # an inline suppression (docs/policy.md)
+        res["suppressions"] = [{"kind": "inSource", "justification": reason}]
     return res
 
 

@@ -43,6 +43,8 @@ def render(result, opts) -> str:
 def _finding(f: Finding, rule, style, opts) -> list[str]:
     sev = style(f"{f.severity:<8}", fg=COLORS[f.severity], bold=True)
     tag = "" if f.status == "new" else style(" (pre-existing)", dim=True)
+    if "suppressed" in dict(f.extra):
+        tag += style(f" (suppressed: {dict(f.extra)['suppressed']})", dim=True)
     block = style(" BLOCKING", fg="red", bold=True) if blocks(f, opts.fail_on, opts.min_confidence) else ""
     lines = [f"  {f.start_line}:{f.start_col}  {sev} {f.rule_id}{tag}{block}",
              f"      {f.message}"]
