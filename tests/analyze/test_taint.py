@@ -263,3 +263,39 @@ def test_branches_allow_lists_and_sizes(tmp_path):
             os.system("curl " + url)
         """
     assert lines(findings(tmp_path, "python", code)) == [5, 23]
+
+
+@pytest.mark.parametrize("lang,path,code,line", [
+    ("csharp", "a.cs", """\
+        class C {
+            void F(HttpRequest request) {
+                foreach (var part in request.Query["p"]) {
+                    Process.Start(part);
+                }
+                foreach (var part in names) {
+                    Process.Start(part);
+                }
+            }
+        }
+        """, 4),
+    ("rust", "a.rs", """\
+        fn f(req: Request) {
+            for arg in req.query_args() {
+                Command::new(arg).spawn();
+            }
+            for arg in ["ls"] {
+                Command::new(arg).spawn();
+            }
+        }
+        """, 3),
+])
+def test_a_loop_variable_carries_the_taint_of_what_it_iterates(tmp_path, lang, path, code, line):
+    d = tmp_path / "r"
+    d.mkdir()
+    source = "request.Query" if lang == "csharp" else "req.query_args()"
+    sink = "Process.Start($SINK)" if lang == "csharp" else "Command::new($SINK)"
+    (d / "taint-test.yml").write_text(RULE.format(lang=lang, sources=f"  - pattern: {source}",
+                                                  sanitizers="  - pattern: escape(...)",
+                                                  sinks=f"  - pattern: {sink}"))
+    found = analyze_file(parse(path, textwrap.dedent(code).encode(), lang), load_rules([str(d)], builtin=False))
+    assert lines(found) == [line]

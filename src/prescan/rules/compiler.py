@@ -31,13 +31,16 @@ _WRAPPERS = {
     "python": [("", "")],
     "javascript": [("", ""), ("class pmv_W {\n", "\n}")],
     "go": [("package pmv\nfunc pmv_W() {\n", "\n}"), ("package pmv\n", "")],
-    "java": [("class pmv_W { void pmv_M() {\n", "\n} }"), ("class pmv_W {\n", "\n}"), ("", "")],
+    # the last wrappers make a bare expression (`request.Query`, `req.getParameter("x")[0]`) a value
+    "java": [("class pmv_W { void pmv_M() {\n", "\n} }"), ("class pmv_W {\n", "\n}"), ("", ""),
+             ("class pmv_W { void pmv_M() {\nObject pmv_v = ", "\n} }")],
     "c": [("void pmv_W(void) {\n", "\n}"), ("", "")],
     "cpp": [("void pmv_W() {\n", "\n}"), ("", "")],
     "ruby": [("", "")],
     "php": [("<?php\n", "\n")],
     "rust": [("fn pmv_W() {\n", "\n}"), ("", "")],
-    "csharp": [("class pmv_W { void pmv_M() {\n", "\n} }"), ("class pmv_W {\n", "\n}"), ("", "")],
+    "csharp": [("class pmv_W { void pmv_M() {\n", "\n} }"), ("class pmv_W {\n", "\n}"), ("", ""),
+               ("class pmv_W { void pmv_M() {\nvar pmv_v = ", "\n} }")],
 }
 _WRAPPERS["typescript"] = _WRAPPERS["tsx"] = _WRAPPERS["javascript"]
 # config files: a pattern is a fragment of the file itself

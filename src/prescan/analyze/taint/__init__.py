@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter as ts
 
-from prescan.analyze.taint.lang import FLOWS, Flow
+from prescan.analyze.taint.lang import FLOWS, Flow, loop_parts
 
 Span = tuple[int, int]
 Step = tuple[int, str]                  # (byte offset, what happens there)
@@ -312,7 +312,7 @@ class _Scope:
         if (self.summaries or self.record) and ("call" in t or "invocation" in t):
             self.check_call(node)
         if t in self.flow.loops:
-            var, it = (node.child_by_field_name(f) for f in self.flow.loops[t])
+            var, it = loop_parts(node, self.flow.loops[t])
             if var is not None and it is not None:
                 self.assign(var, self.taint_of(it), node.start_byte, strong=True)
         elif t in self.flow.ifs and not self.body_exits(node, self.flow.ifs[t][1]):

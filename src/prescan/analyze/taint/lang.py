@@ -20,6 +20,27 @@ class Flow:
                                            "type", "key", "label"})
 
 
+# loops whose parts have no field names (PHP's `foreach ($rows as $k => $row)`): by position
+FIRST = "#first"            # the first named child
+AFTER_AS = "#after-as"      # the named child after the `as` keyword
+
+
+def loop_parts(node, spec: tuple[str, str]):
+    """(variable node, iterable node) of a loop, either may be None."""
+    def part(how: str):
+        if how == FIRST:
+            return node.named_children[0] if node.named_children else None
+        if how == AFTER_AS:
+            seen = False
+            for child in node.children:
+                if seen and child.is_named:
+                    return child
+                seen = seen or child.type == "as"
+            return None
+        return node.child_by_field_name(how)
+    return part(spec[0]), part(spec[1])
+
+
 _C_LIKE_EXITS = frozenset({"return_statement", "throw_statement", "continue_statement", "break_statement"})
 
 FLOWS: dict[str, Flow] = {
@@ -50,6 +71,7 @@ FLOWS: dict[str, Flow] = {
         exits=_C_LIKE_EXITS),
     "php": Flow(
         assigns={"assignment_expression": ("left", "right"), "augmented_assignment_expression": ("left", "right")},
+        loops={"foreach_statement": (AFTER_AS, FIRST)},
         ifs={"if_statement": ("condition", "body")},
         exits=frozenset({"return_statement", "throw_expression", "exit_statement", "continue_statement",
                          "break_statement"}),
@@ -69,6 +91,7 @@ FLOWS: dict[str, Flow] = {
         exit_calls=re.compile(r"^(exit|abort|_exit)$")),
     "rust": Flow(
         assigns={"let_declaration": ("pattern", "value"), "assignment_expression": ("left", "right")},
+        loops={"for_expression": ("pattern", "value")},
         ifs={"if_expression": ("condition", "consequence")},
         exits=frozenset({"return_expression", "break_expression", "continue_expression"}),
         exit_calls=re.compile(r"^(panic!?)$")),
@@ -77,4 +100,5 @@ FLOWS["typescript"] = FLOWS["tsx"] = FLOWS["javascript"]
 FLOWS["cpp"] = FLOWS["c"]
 FLOWS["csharp"] = Flow(
     assigns={"variable_declarator": ("name", "value"), "assignment_expression": ("left", "right")},
+    loops={"foreach_statement": ("left", "right")},
     ifs={"if_statement": ("condition", "consequence")}, exits=_C_LIKE_EXITS)
