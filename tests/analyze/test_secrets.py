@@ -71,3 +71,12 @@ def test_secrets_in_config_files_are_found_and_masked_everywhere(repo: GitRepo):
     # the detectors come with the built-in pack: a scan with only the user's rules reads code only
     code, doc = scan_json("--base", base, "--head", head, cwd=repo.root)
     assert code == 0 and doc["findings"] == []
+
+
+def test_a_secret_inside_a_long_minified_line_is_found():
+    # a bundle's single line, full of the words secret names hold, with one real assignment in it
+    noise = b"token-token.apikey_x(" * 10_000
+    key = b"sk_live_" + b"4eC39HqLyjWDarjtT1zdp7dc"
+    line = noise + b';var stripe_secret_key="' + key + b'";' + noise + b"\n"
+    hits = find_secrets(line, "javascript")
+    assert [line[h.start:h.end] for h in hits] == [key]

@@ -81,17 +81,23 @@ DETECTORS = (
 )
 
 # a string literal assigned to a name that says it is a secret
+# A secret's name holds one of these words; the name and value around each
+# occurrence are matched from the word outwards, with bounded runs, so a long
+# line (a minified bundle) costs time in proportion to its length, not its square.
+_KEYWORD = re.compile(rb"secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|access[_\-]?key|"
+                      rb"auth[_\-]?key|signing[_\-]?key")
+_NAME_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+MAX_NAME = 64
+# after the word: the rest of the name, then `= "value"` (or `: 'value'`, `=> "value"`, `= f("value")`)
 GENERIC = re.compile(
-    rb"(?i)(?P<name>[\w.\-]*(?:secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|"
-    rb"access[_\-]?key|auth[_\-]?key|signing[_\-]?key|client[_\-]?secret)[\w\-]*)[\"']?\s*(?::=|=>|=|:)\s*"
-    rb"(?:[\w.]+\()?[\"'](?P<secret>[^\"'\s]{16,200})[\"']")
+    rb"(?P<rest>[\w\-]{0,64})[\"']?\s{0,32}(?::=|=>|=|:)\s{0,32}"
+    rb"(?:[\w.]{1,64}\()?[\"'](?P<secret>[^\"'\s]{16,200})[\"']")
 # the same without quotes, as .env, .properties, .ini and YAML write it: the value is the
 # rest of the line, holds a digit, and has only the characters of keys and tokens (so that
 # code such as `token = settings.API_TOKEN_VALUE` is not taken for a value)
 GENERIC_BARE = re.compile(
-    rb"(?im)(?P<name>[\w.\-]*(?:secret|token|api[_\-]?key|apikey|passw(?:or)?d|pwd|private[_\-]?key|"
-    rb"access[_\-]?key|auth[_\-]?key|signing[_\-]?key|client[_\-]?secret)[\w\-]*)[ \t]*(?:=|:)[ \t]*"
-    rb"(?P<secret>(?=[^\s]*\d)[A-Za-z0-9+/=_\-.]{16,200})[ \t]*(?:\#.*)?$")
+    rb"(?m)(?P<rest>[\w\-]{0,64})[ \t]{0,32}(?:=|:)[ \t]{0,32}"
+    rb"(?P<secret>(?=[^\s]{0,199}\d)[A-Za-z0-9+/=_\-.]{16,200})[ \t]*(?:\#.*)?$")
 
 # values that say they are not real: examples, templates, references to the environment
 PLACEHOLDER = re.compile(
@@ -147,30 +153,29 @@ class SecretHit:
 BARE_VALUE_LANGUAGES = frozenset({"", "yaml", "dockerfile", "hcl", "generic"})
 
 
+@dataclass(frozen=True)
+class _Named:
+    name: bytes
+    span: tuple[int, int]
+
+
 def _generic_matches(data: bytes, lower: bytes, bare: bool):
-    """GENERIC (and GENERIC_BARE), run only on the lines that hold one of its words."""
-    done = -1
-    for w in _GENERIC_WORDS.finditer(lower):
-        if w.start() <= done:
-            continue
-        a = data.rfind(b"\n", 0, w.start()) + 1
-        b = data.find(b"\n", w.end())
-        b = len(data) if b == -1 else b
-        done = b
-        yield from GENERIC.finditer(data, a, b)
-        if bare:
-            yield from GENERIC_BARE.finditer(data, a, b)
+    """A value assigned to a name holding a secret's word (GENERIC, and
+    GENERIC_BARE where an unquoted value is a value), from each such word."""
+    for w in _KEYWORD.finditer(lower):
+        start = w.start()
+        while start > 0 and w.start() - start < MAX_NAME and data[start - 1] in _NAME_CHARS:
+            start -= 1
+        for rx in (GENERIC, GENERIC_BARE) if bare else (GENERIC,):
+            m = rx.match(data, w.end())
+            if m is not None:
+                yield _Named(data[start:m.end("rest")], m.span("secret"))
 
 
 def mask(secret: bytes) -> str:
     text = secret.decode("utf-8", "replace")
     keep = 4 if len(text) >= 16 else 2
     return text[:keep] + "*" * max(4, min(12, len(text) - keep))
-
-
-# the words GENERIC needs, as a cheap first pass over lower-cased text
-_GENERIC_WORDS = re.compile(rb"secret|token|api[_\-]?key|apikey|passw|pwd|private[_\-]?key|access[_\-]?key|"
-                            rb"auth[_\-]?key|signing[_\-]?key")
 
 
 def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
@@ -192,17 +197,18 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
             hits.append(SecretHit(det, s, e, mask(value)))
             taken.append((s, e))
     for m in _generic_matches(data, lower, language in BARE_VALUE_LANGUAGES):
-        s, e = m.span("secret")
+        s, e = m.span
         value = data[s:e]
         if any(a < e and s < b for a, b in taken) or PLACEHOLDER.search(value) or value in KNOWN_EXAMPLES:
             continue
+        taken.append((s, e))            # a name with two of the words (client_secret_token) is one hit
         if lineindex.shannon_entropy(value) < GENERIC_MIN_ENTROPY or _alnum(value) < GENERIC_MIN_ALNUM:
             continue
         if not _DIGIT.search(value) or _WORDS.fullmatch(value):
             continue            # a word or a type name ("challengePassword"); random keys hold digits
-        if _METADATA_NAME.search(m.group("name")):
+        if _METADATA_NAME.search(m.name):
             continue
-        name = m.group("name").decode("utf-8", "replace")
+        name = m.name.decode("utf-8", "replace")
         det = Detector("secret-generic-high-entropy", GENERIC, "medium", "low",
                        f"a high-entropy string assigned to {name}")
         hits.append(SecretHit(det, s, e, mask(value)))
