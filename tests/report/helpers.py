@@ -40,7 +40,7 @@ def finding(i=0, severity="high", confidence="high", rid="demo-shell", status="n
     return Finding(rule_id=rid, origin=kw.pop("origin", "rule"), severity=severity, confidence=confidence,
                    message=kw.pop("message", f"shell command built from cmd{i}"), path=path,
                    start_line=line, start_col=5, end_line=line, end_col=40, unit=kw.pop("unit", f"run{i}"),
-                   snippet=kw.pop("snippet", f"subprocess.run(cmd{i}, shell=True)"), language="python",
+                   snippet=kw.pop("snippet", f"subprocess.run(cmd{i}, shell=True)"), language=kw.pop("language", "python"),
                    cwe=kw.pop("cwe", ("CWE-78",)), fingerprint=kw.pop("fingerprint", f"{i:016x}"), status=status,
                    **kw)
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from prescan.errors import EXIT_CLEAN, EXIT_FINDINGS
 from prescan.findings import Finding
+from prescan.report.common import suppression
 from prescan.rules.model import CONFIDENCE_RANK, SEVERITY_RANK
 
 FAIL_ON_NEVER = "never"
 
 
 def blocks(f: Finding, fail_on: str, min_confidence: str = "low") -> bool:
-    if fail_on == FAIL_ON_NEVER or f.status != "new":
+    if fail_on == FAIL_ON_NEVER or f.status != "new" or suppression(f) is not None:
         return False
     return SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] and \
         CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[min_confidence]
