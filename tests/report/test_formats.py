@@ -46,7 +46,7 @@ def test_github_annotations_levels_and_summary():
     cmds = parse_commands(out)
     assert [(c[0], c[1]["file"], c[1]["line"]) for c in cmds] == [("error", "app/run.py", "10"),
                                                                   ("error", "config/settings.py", "13")]
-    assert cmds[0][1]["title"] == "prescan demo-shell (critical)"
+    assert cmds[0][1]["title"] == "prescan demo-shell (critical, blocking)"
     assert cmds[0][2].endswith("[CWE-78]%0AFix: Pass a list of arguments.")
     assert out.splitlines()[-1] == ("prescan: 2 new findings (1 critical, 1 high), 1 pre-existing, 1 fixed, "
                                     "1 suppressed; 2 blocking at --fail-on high.")

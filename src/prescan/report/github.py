@@ -33,12 +33,6 @@ def command(name: str, message: str, **props) -> str:
     return f"::{name}{' ' + args if args else ''}::{escape_data(message)}"
 
 
-def _level(f, opts) -> str:
-    # a finding that fails the job is an error whatever its severity
-    return "error" if blocks(f, opts.fail_on, opts.min_confidence) else \
-        ("warning" if LEVEL[f.severity] == "error" else LEVEL[f.severity])
-
-
 def render(result, opts) -> str:
     rules = result.ruleset.by_id
     new = sorted((f for f in result.findings if f.status == "new" and suppression(f) is None), key=by_importance)
@@ -46,7 +40,7 @@ def render(result, opts) -> str:
     shown: Counter = Counter()
     unannotated = 0
     for f in new:
-        level = _level(f, opts)
+        level = LEVEL[f.severity]          # by severity alone: the same whatever the step's --fail-on
         if shown[level] >= ANNOTATIONS_PER_LEVEL:
             unannotated += 1
             out.append(escape_data(f"prescan: {f.path}:{f.start_line}: {f.severity} {f.rule_id}: {f.message}"))
@@ -58,7 +52,8 @@ def render(result, opts) -> str:
             text += "\nFix: " + " ".join(rule.fix.strip().split("\n\n")[0].split())
         out.append(command(level, text, file=f.path, line=f.start_line, endLine=f.end_line, col=f.start_col,
                            endColumn=f.end_col if f.end_line == f.start_line else None,
-                           title=f"prescan {f.rule_id} ({f.severity})"))
+                           title=f"prescan {f.rule_id} ({f.severity}"
+                           + (", blocking)" if blocks(f, opts.fail_on, opts.min_confidence) else ")")))
     if unannotated:
         out.append(command("notice", f"{unannotated} more new findings are listed in the log but not annotated: "
                                      f"GitHub shows at most {ANNOTATIONS_PER_LEVEL} annotations of each level "
