@@ -139,3 +139,31 @@ def test_hook_lets_a_safe_change_through(repo: GitRepo):
     repo.git("add", "app/run.py")
     proc = run_hook(repo)
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+
+
+@pytest.mark.slow
+def test_pre_commit_runs_the_hook_for_real(repo: GitRepo, tmp_path):
+    """pre-commit itself installs prescan from this repository's HEAD (its
+    committed manifest) into its own environment and runs the hook."""
+    pytest.importorskip("pre_commit")
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: pre-commit installs hooks from a commit")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    repo.commit("base", {"app/run.py": SAFE, ".pre-commit-config.yaml": yaml.safe_dump({"repos": [{
+        "repo": str(ROOT), "rev": head, "hooks": [{"id": "prescan", "args": ["--fail-on", "low"]}]}]})})
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
+    env.pop("PYTHONPATH")       # the hook runs the copy pre-commit installed, nothing else
+
+    def pre_commit() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "prescan"], cwd=repo.root,
+                              capture_output=True, text=True, env=env, timeout=900)
+
+    repo.write("app/run.py", VULN)
+    repo.git("add", "app/run.py")
+    proc = pre_commit()
+    assert proc.returncode == 1 and "subprocess-shell-true" in proc.stdout, proc.stdout + proc.stderr
+    repo.write("app/run.py", SAFE + "\nX = 1\n")
+    repo.git("add", "app/run.py")
+    proc = pre_commit()
+    assert proc.returncode == 0 and "Passed" in proc.stdout, proc.stdout + proc.stderr
