@@ -50,3 +50,13 @@ def rule_doc_sections(rule) -> list[tuple[str, str]]:
     if rule.references:
         sections.append(("References", "\n".join(f"- {r}" for r in rule.references)))
     return [(h, t) for h, t in sections if t]
+
+
+_CONTROL = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0a, 0x20), 0x7f,
+                                                       *range(0x80, 0xa0)]})
+
+
+def printable(text: str) -> str:
+    """Scanned content made safe for a terminal or a CI log: control characters
+    (escape sequences, carriage returns, newlines) shown as \\xNN instead of acting."""
+    return text.translate(_CONTROL)
