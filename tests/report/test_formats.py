@@ -60,8 +60,8 @@ def test_github_caps_annotations_per_level_and_lists_the_rest():
     levels = [c[0] for c in cmds]
     assert levels.count("error") == 10 and levels.count("warning") == 10
     assert levels.count("notice") == 2 and "5 more new findings" in cmds[-1][2]
-    plain = [line for line in out.splitlines() if line.startswith("prescan: ") and ": high " in line
-             or ": medium " in line]
+    plain = [line for line in out.splitlines()
+             if line.startswith("prescan: ") and (": high " in line or ": medium " in line)]
     assert len(plain) == 5, "the findings past the cap are still in the log"
 
 

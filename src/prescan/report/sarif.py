@@ -151,7 +151,7 @@ def render(result, opts) -> str:
     text, size_count = limits.fit_size(doc)
     if over_count or size_count:
         _note_omitted(run, len(result.findings), over_count, size_count)
-        text = limits._dump(doc)
+        text = limits.dump(doc)
     return text
 
 

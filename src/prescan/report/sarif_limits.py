@@ -60,7 +60,7 @@ def fit_size(doc: dict, limit: int = MAX_GZIP_BYTES) -> tuple[str, int]:
     first). Returns the text and how many results were dropped. The
     uncompressed size is a cheap first check: text no longer than the limit
     cannot compress to more than it."""
-    text = _dump(doc)
+    text = dump(doc)
     results = doc["runs"][0]["results"]
     dropped = 0
     while len(text.encode("utf-8")) > limit:
@@ -70,9 +70,9 @@ def fit_size(doc: dict, limit: int = MAX_GZIP_BYTES) -> tuple[str, int]:
         keep = min(len(results) - 1, int(len(results) * limit / size * 0.9))
         dropped += len(results) - keep
         del results[keep:]
-        text = _dump(doc)
+        text = dump(doc)
     return text, dropped
 
 
-def _dump(doc: dict) -> str:
+def dump(doc: dict) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
