@@ -82,7 +82,9 @@ def render(result, opts) -> str:
                  "start_time": _time(start), "end_time": _time(end), "messages": messages},
         "vulnerabilities": [_vulnerability(f, rules.get(f.rule_id), vid) for f, vid in zip(shown, _ids(shown))],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    # indented for a person, compact for a big report (json's indenting encoder is slow)
+    pretty = len(doc["vulnerabilities"]) <= 1_000
+    return json.dumps(doc, indent=2 if pretty else None, ensure_ascii=False) + "\n"
 
 
 def _ids(findings) -> list[str]:

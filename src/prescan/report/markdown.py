@@ -92,26 +92,27 @@ def render(result, opts) -> str:
     used = len("\n".join(out))
     if new:
         out += ["### New findings", ""]
-        used, left = _fill(out, [_item(f, base, opts) for f in new], budget, used)
+        used, left = _fill(out, (_item(f, base, opts) for f in new), len(new), budget, used)
         if left:
             out += [f"... and {left} more new finding{'s' if left != 1 else ''} (see the job's full report).", ""]
-    for title, items in ((f"Pre-existing in the changed code ({len(pre)})", [_short(f, base) for f in pre]),
-                         (f"Fixed by this change ({len(result.fixed)})", [_short(f, base) for f in result.fixed])):
-        if not items:
+    for title, group in ((f"Pre-existing in the changed code ({len(pre)})", pre),
+                         (f"Fixed by this change ({len(result.fixed)})", result.fixed)):
+        if not group:
             continue
         out += ["<details>", f"<summary>{title}</summary>", ""]
-        used, left = _fill(out, items, budget, used + 60)
+        used, left = _fill(out, (_short(f, base) for f in group), len(group), budget, used + 60)
         if left:
             out += [f"... and {left} more.", ""]
         out += ["</details>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _fill(out: list[str], items: list[str], budget: dict, used: int) -> tuple[int, int]:
-    """Append items while the comment stays within the caps; returns the size used and how many did not fit."""
+def _fill(out: list[str], items, count: int, budget: dict, used: int) -> tuple[int, int]:
+    """Append items (rendered one by one, as they fit) while the comment stays
+    within the caps; returns the size used and how many did not fit."""
     for i, item in enumerate(items):
         if budget["findings"] <= 0 or used + len(item) + 2 > budget["chars"]:
-            return used, len(items) - i
+            return used, count - i
         out += [item, ""]
         used += len(item) + 2
         budget["findings"] -= 1
