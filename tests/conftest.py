@@ -17,6 +17,14 @@ GIT_ENV = {
 }
 
 
+# The CLI runs in its own process, in a repository's folder: a relative
+# PYTHONPATH (`PYTHONPATH=src`) would resolve there and silently fall back to
+# another installed copy of prescan. Make it absolute, with this tree's src first.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parents[1] / "src")]
+    + [str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+
+
 class GitRepo:
     """A real repository built step by step by a test."""
 

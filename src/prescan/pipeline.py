@@ -193,6 +193,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
     neither parsed nor analyzed, and those analyzed are put in it."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    _stage(progress, "changes")
     cs, contents = change_stage.collect(
         opts.repo, base=opts.base, head=opts.head, staged=opts.staged, patch=opts.patch,
         patch_text=opts.patch_text, all_files=opts.all_files, fetch_base=opts.fetch_base)
@@ -214,18 +215,21 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         jobs = [replace(j, flows=True) for j in jobs]
     guards = cs.mode != "all" and any(r.guard is not None for r in ruleset.rules)
     runner = _Runner(opts, ruleset, cross or guards, progress, cache)
+    _stage(progress, "analyzing")
     outcomes = runner.run(jobs)
     timings["scan"] = time.perf_counter() - t1
     stats: dict = {}
 
     if cross and cs.mode != "all" and cs.base and cs.repo_root:
         t2 = time.perf_counter()
+        _stage(progress, "impact")
         context = _impact(cs, opts, runner, outcomes, warnings, stats)
         outcomes += context
         timings["impact"] = time.perf_counter() - t2
     cross_found: dict[str, list[Finding]] = {"head": [], "base": []}
     if cross:
         t3 = time.perf_counter()
+        _stage(progress, "cross-file")
         sides = ("head",) if cs.mode == "all" else ("head", "base")
         facts = _relay_facts(opts, runner, outcomes, sides)
         for side in sides:
@@ -351,6 +355,13 @@ def _removed_near(cs: ChangeSet, units: dict[str, tuple]):
                     out.append(entry)
         return tuple(out[:20])
     return removed
+
+
+def _stage(progress, name: str) -> None:
+    """Tell a progress display which stage runs (a plain callable has no stages)."""
+    stage = getattr(progress, "stage", None)
+    if stage is not None:
+        stage(name)
 
 
 class _Runner:

@@ -210,7 +210,7 @@ def test_output_file_and_sarif(repo: GitRepo, tmp_path):
              r["locations"][0]["physicalLocation"]["region"]["startLine"], r["baselineState"]) for r in res] == \
         [("subprocess-shell-true", "app.py", 5, "new")]
     rule = doc["runs"][0]["tool"]["driver"]["rules"][res[0]["ruleIndex"]]
-    assert rule["id"] == "subprocess-shell-true" and "CWE-78" in rule["properties"]["tags"]
+    assert rule["id"] == "subprocess-shell-true" and "external/cwe/cwe-078" in rule["properties"]["tags"]
     assert res[0]["partialFingerprints"]["prescanFingerprint/v1"]
 
 

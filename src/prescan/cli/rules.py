@@ -67,20 +67,20 @@ def _show(rule_id: str, rules_dirs=()) -> None:
     rs = load_rules(list(rules_dirs))
     rule = rs.by_id.get(rule_id)
     if rule is None:
-        raise UsageError(f"no rule '{rule_id}'", hint="`prescan rules list` shows them all")
+        import difflib
+        close = difflib.get_close_matches(rule_id, list(rs.by_id), n=3, cutoff=0.6)
+        close = close or sorted(i for i in rs.by_id if rule_id and rule_id in i)[:3]
+        hint = (f"did you mean {' or '.join(close)}? " if close else "") + "`prescan rules list` shows them all"
+        raise UsageError(f"no rule '{rule_id}'", hint=hint)
+    from prescan.report.common import cwe_url, rule_doc_sections
     click.echo(f"{rule.id}  ({rule.severity}, confidence {rule.confidence}; {', '.join(rule.cwe)}"
                f"{'; OWASP ' + ', '.join(rule.owasp) if rule.owasp else ''})")
     click.echo(f"languages: {', '.join(rule.languages)}")
-    click.echo("")
-    click.echo("What it finds\n  " + rule.message)
-    click.echo("\nWhy it matters\n  " + rule.why.replace("\n", "\n  "))
-    if rule.example:
-        click.echo("\nExample\n  " + rule.example.replace("\n", "\n  "))
-    click.echo("\nHow to fix it\n  " + rule.fix.replace("\n", "\n  "))
-    if rule.references:
-        click.echo("\nReferences")
-        for ref in rule.references:
-            click.echo(f"  - {ref}")
+    for heading, text in rule_doc_sections(rule):
+        if heading == "Classification":     # with where each weakness is described
+            text = "\n".join([*(f"{c}  {cwe_url(c)}".rstrip() for c in rule.cwe),
+                              *(f"OWASP {o}" for o in rule.owasp)])
+        click.echo(f"\n{heading}\n  " + text.replace("\n", "\n  "))
     click.echo(f"\nDefined in {rule.path}:{rule.line}")
 
 

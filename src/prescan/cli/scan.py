@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import click
 
 from prescan.cli.output import emit, interactive, use_color
+from prescan.cli.progress import Progress
 from prescan.cli.storeopts import locate, repository, repository_name, store_option
 from prescan.errors import PrescanError, UsageError
 from prescan.pipeline import DEFAULT_DEPTH, DEFAULT_MAX_FILE_SIZE, ScanOptions, run_scan
@@ -106,20 +107,22 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
                        fetch_base=fetch_base)
     loc = None if no_store else locate(store_uri, repo, required=bool(release or baseline))
     cache = _open_cache(loc)
-    progress = None
-    if not quiet and interactive():
-        progress = _progress_printer()
-    result = run_scan(opts, ruleset, progress=progress, cache=cache)
-    if progress:
-        progress(None, None, None)
-    fail_on, min_confidence = resolve_gate(result.policy, fail_on, min_confidence)
-    if baseline is None and result.policy is not None and result.policy.baseline and release is None:
-        if loc is None:
-            _warn(f"the policy's baseline {result.policy.baseline} is not applied: no result store")
-        else:
-            baseline = result.policy.baseline
-    if loc is not None:
-        result = _record(loc, cache, result, repo, started, release, baseline, quiet)
+    progress = Progress() if not quiet and interactive() else None
+    try:
+        result = run_scan(opts, ruleset, progress=progress, cache=cache)
+        fail_on, min_confidence = resolve_gate(result.policy, fail_on, min_confidence)
+        if baseline is None and result.policy is not None and result.policy.baseline and release is None:
+            if loc is None:
+                _warn(f"the policy's baseline {result.policy.baseline} is not applied: no result store")
+            else:
+                baseline = result.policy.baseline
+        if loc is not None:
+            if progress:
+                progress.stage("recording")
+            result = _record(loc, cache, result, repo, started, release, baseline, quiet)
+    finally:
+        if progress:
+            progress.close()
     code = exit_code(result.findings, fail_on, min_confidence)
     fmt = fmt or "text"
     color = fmt == "text" and (not output or output == "-") and use_color(no_color)
@@ -180,19 +183,3 @@ def _text(exc) -> str:
 def _warn(text: str) -> None:
     # warnings show even with --quiet: they say a result is not what was asked
     click.echo(f"prescan: warning: {text}", err=True)
-
-
-def _progress_printer():
-    """A one-line progress display on stderr for scans of many files."""
-    state = {"shown": False}
-
-    def show(done, total, path):
-        if done is None:
-            if state["shown"]:
-                click.echo("\r\033[K", nl=False, err=True)
-            return
-        if total < 50:
-            return
-        state["shown"] = True
-        click.echo(f"\r\033[Kscanning {done}/{total} {path[-60:]}", nl=False, err=True)
-    return show

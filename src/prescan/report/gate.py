@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from prescan.errors import EXIT_CLEAN, EXIT_FINDINGS
 from prescan.findings import Finding
+from prescan.report.common import suppression
 from prescan.rules.model import CONFIDENCE_RANK, SEVERITY_RANK
 
 FAIL_ON_NEVER = "never"
 
 
 def blocks(f: Finding, fail_on: str, min_confidence: str = "low") -> bool:
-    if fail_on == FAIL_ON_NEVER or f.status != "new":
+    if fail_on == FAIL_ON_NEVER or f.status != "new" or suppression(f) is not None:
         return False
     extra = dict(f.extra)
-    if "suppressed" in extra:           # an inline suppression with a reason (policy.suppress)
-        return False
     fail_on = extra.get("fail-on", fail_on)     # a [[paths]] fail-on of the policy
     if fail_on == FAIL_ON_NEVER:
         return False
