@@ -77,6 +77,17 @@ class _Outcome:
     cacheable: bool = True               # False when a failure, not the file, shaped it
 
 
+@dataclass(frozen=True)
+class FileVersion:
+    """One file version the scan read, for the stages after analysis (the audit)."""
+    path: str
+    side: str                            # head | base | context
+    language: str | None
+    data: bytes
+    units: tuple
+    symbols: Symbols | None
+
+
 @dataclass
 class ScanResult:
     change: ChangeSet
@@ -86,6 +97,8 @@ class ScanResult:
     warnings: list[FileWarning]
     stats: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    versions: list[FileVersion] = field(default_factory=list)
+    audit: object | None = None          # prescan.audit.model.AuditReport when --audit ran
 
 
 _RULESET: RuleSet | None = None
@@ -257,7 +270,10 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         "cross_file_findings": len(cross_found["head"]),
     })
     timings["total"] = time.perf_counter() - t0
-    return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings)
+    read = {(j.side, j.path): j for j in runner.done_jobs}
+    versions = [FileVersion(o.path, o.side, read[o.side, o.path].language, read[o.side, o.path].data, o.units,
+                            o.symbols) for o in outcomes if (o.side, o.path) in read]
+    return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings, versions)
 
 
 def _lost_guards(cs: ChangeSet, ruleset: RuleSet, outcomes: list[_Outcome], runner: "_Runner") -> list[Finding]:

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import click
 
+from prescan.cli.auditopts import audit_options, audit_setup
 from prescan.cli.output import emit, interactive, use_color
 from prescan.cli.storeopts import locate, repository, repository_name, store_option
 from prescan.errors import PrescanError, UsageError
@@ -51,9 +52,10 @@ from prescan.scope import SCOPES
 @click.option("--release", metavar="NAME",
               help="Record a whole-tree scan of --head (default HEAD) as release NAME.")
 @click.option("--baseline", metavar="NAME", help="Report only findings that are not in the recorded release NAME.")
+@audit_options
 def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
          fail_on, min_confidence, jobs, max_file_size, depth, quiet, no_color, store_uri, no_store, release,
-         baseline) -> None:
+         baseline, audit_spec, audit_mode, audit_budget, audit_concurrency, audit_validator, audit_votes) -> None:
     """Scan a change. With no arguments: the current branch against its
     merge-base with the default branch, plus uncommitted work.
 
@@ -89,6 +91,9 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
         raise UsageError("patch file not found", path=patch)
     if no_builtin_rules and not rules_dirs:
         raise UsageError("--no-builtin-rules needs at least one --rules DIR")
+    # the provider is built first: a missing key fails before any scanning work
+    auditor = audit_setup(audit_spec, audit_mode, audit_budget, audit_concurrency, audit_validator, audit_votes,
+                          fail_on)
     ruleset = load_rules(list(rules_dirs), builtin=not no_builtin_rules)
     opts = ScanOptions(repo=repo or os.getcwd(), base=base, head=head, staged=staged,
                        patch=None if patch == "-" else patch, patch_text=patch_text, all_files=all_files,
@@ -101,6 +106,12 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
     result = run_scan(opts, ruleset, progress=progress, cache=cache)
     if progress:
         progress(None, None, None)
+    if auditor is not None:
+        from prescan.audit.stage import run_audit
+        result = run_audit(result, *auditor, loc=loc, blobs=cache,
+                           note=None if quiet else lambda text: click.echo(f"prescan: audit: {text}", err=True))
+        for text in result.audit.warnings:
+            _warn(text)
     if loc is not None:
         result = _record(loc, cache, result, repo, started, release, baseline, quiet)
     code = exit_code(result.findings, fail_on, min_confidence)

@@ -74,6 +74,9 @@ def _result(f: Finding, index: int) -> dict:
         res["message"]["text"] += f" (linked to the change: {f.link})"
     if f.removed:
         res["properties"]["removedLines"] = list(f.removed)
+    if f.origin == "model":
+        from prescan.audit.render import sarif_properties
+        res["properties"].update(sarif_properties(f))
     return res
 
 

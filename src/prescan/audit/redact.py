@@ -1,0 +1,73 @@
+"""Secrets out of everything sent to a model: each credential the static
+detectors find becomes a placeholder `<<SECRET_<id>:<detector>>>` whose id is
+an HMAC of the secret under a key that never leaves the machine, so the same
+secret reads the same everywhere (and cache keys stay stable) while the map
+back to the secret stays local."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+
+from prescan.analyze.secrets import find_secrets
+
+VERSION = "redact-1"
+_PLACEHOLDER = re.compile(r"<<SECRET_[0-9a-f]{10}:[a-z0-9-]+>>")
+
+
+class Redactor:
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+        self.found: dict[str, str] = {}         # placeholder -> masked secret (for local display only)
+
+    @classmethod
+    def from_store(cls, folder: str | None) -> "Redactor":
+        """The key is kept in the store's audit folder (created once); without a
+        store there is no audit cache either, so a fresh key does no harm."""
+        if folder is None:
+            return cls(os.urandom(32))
+        path = os.path.join(folder, "redaction.key")
+        try:
+            with open(path, "rb") as fh:
+                key = fh.read()
+            if len(key) == 32:
+                return cls(key)
+        except FileNotFoundError:
+            pass
+        key = os.urandom(32)
+        os.makedirs(folder, exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        os.replace(tmp, path)
+        return cls(key)
+
+    def placeholder(self, secret: bytes, detector: str) -> str:
+        tag = hmac.new(self._key, secret, hashlib.sha256).hexdigest()[:10]
+        kind = detector.removeprefix("secret-")
+        return f"<<SECRET_{tag}:{kind}>>"
+
+    def __call__(self, text: str, language: str = "") -> str:
+        """text with every credential replaced by its placeholder."""
+        data = text.encode("utf-8", "surrogatepass")
+        hits = find_secrets(data, language)
+        if not hits:
+            return text
+        out, last = [], 0
+        for h in hits:
+            if h.start < last:
+                continue
+            secret = data[h.start:h.end]
+            ph = self.placeholder(secret, h.detector.id)
+            self.found[ph] = h.masked
+            # a key block spans lines: keep them, so that line numbers stay true
+            out += [data[last:h.start].decode("utf-8", "replace"), ph + "\n" * secret.count(b"\n")]
+            last = h.end
+        out.append(data[last:].decode("utf-8", "replace"))
+        return "".join(out)
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER.fullmatch(text))
