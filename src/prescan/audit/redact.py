@@ -59,14 +59,27 @@ class Redactor:
         for h in hits:
             if h.start < last:
                 continue
-            secret = data[h.start:h.end]
+            end = _key_block_end(data, h.end) if h.detector.id == "secret-private-key" else h.end
+            secret = data[h.start:end]
             ph = self.placeholder(secret, h.detector.id)
             self.found[ph] = h.masked
             # a key block spans lines: keep them, so that line numbers stay true
             out += [data[last:h.start].decode("utf-8", "replace"), ph + "\n" * secret.count(b"\n")]
-            last = h.end
+            last = end
         out.append(data[last:].decode("utf-8", "replace"))
         return "".join(out)
+
+
+_KEY_END = re.compile(rb"-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----")
+_KEY_BODY = re.compile(rb"(?:[\sA-Za-z0-9+/=:\-]|\\[rn])*")
+
+
+def _key_block_end(data: bytes, start: int) -> int:
+    """The detector matches a key's header; the whole block is the secret."""
+    m = _KEY_END.search(data, start, start + 16384)
+    if m is not None:
+        return m.end()
+    return _KEY_BODY.match(data, start).end()
 
 
 def is_placeholder(text: str) -> bool:
