@@ -34,13 +34,13 @@ def audit_options(fn):
 def audit_setup(audit_spec, mode, budget, concurrency, validator, votes, fail_on, table: dict | None = None):
     """(AuditOptions, provider), or None without --audit. `table`: a policy
     file's [audit] settings, which the command line overrides."""
-    from prescan.audit.options import AuditOptions, parse_budget, parse_provider, parse_votes
     table = dict(table or {})
     spec = audit_spec or table.pop("provider", None)
     if spec is None:
         if any(v is not None for v in (mode, budget, concurrency, validator, votes)):
             raise UsageError("the --audit-* options need --audit PROVIDER")
         return None
+    from prescan.audit.options import AuditOptions, parse_budget, parse_provider, parse_votes
     parse_provider(spec)
     budget = budget if budget is not None else table.get("budget")
     opts = AuditOptions(
