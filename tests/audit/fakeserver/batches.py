@@ -65,7 +65,10 @@ def anthropic_route(h, method: str, path: str, body) -> None:
         with fake._lock:
             fake._batches[b["id"]] = b
         return h._send(200, _anthropic_batch(b), fake._rate_headers("anthropic"))
-    b = fake._batches.get(bid or "")
+    if bid is None:
+        data = [_anthropic_batch(b) for b in list(fake._batches.values()) if "requests" in b]
+        return h._send(200, {"data": data, "has_more": False, "first_id": None, "last_id": None})
+    b = fake._batches.get(bid)
     if b is None or "requests" not in b:
         return h._error("anthropic", NOT_FOUND)
 
@@ -173,7 +176,11 @@ def openai_route(h, method: str, path: str, body) -> None:
         with fake._lock:
             fake._batches[b["id"]] = b
         return h._send(200, _openai_batch(b), fake._rate_headers("openai"))
-    b = fake._batches.get(bid or "")
+    if bid is None:
+        data = [_openai_batch(b) for b in list(fake._batches.values()) if "lines" in b]
+        return h._send(200, {"object": "list", "data": data, "first_id": None, "last_id": None,
+                             "has_more": False})
+    b = fake._batches.get(bid)
     if b is None or "lines" not in b:
         return h._error("openai", NOT_FOUND)
 
