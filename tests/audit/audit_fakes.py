@@ -4,12 +4,24 @@ verifier, confirms a claim only when the claimed lines do. `gullible` makes
 it obey instructions written in the code it reads."""
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 import time
+from pathlib import Path
 
 from prescan.audit.transport import FAILED, OK, ModelRequest, ModelResponse, SpendLimit, Usage
 
+
+def _top_conftest():
+    """tests/conftest.py (GitRepo, run_prescan): `conftest` here is tests/audit's own."""
+    spec = importlib.util.spec_from_file_location("prescan_tests_top", Path(__file__).parent.parent / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+top = _top_conftest()
 DANGER = re.compile(r"eval\(|shell=True|os\.system\(")
 _NUMBERED = re.compile(r"^\s*(\d+) \| (.*)$")
 

@@ -10,9 +10,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from conftest import GIT_ENV, OWN_RULES, run_prescan  # noqa: E402
+from audit_fakes import top  # noqa: E402
+
+GIT_ENV, OWN_RULES, run_prescan = top.GIT_ENV, top.OWN_RULES, top.run_prescan
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 APP = 'import subprocess\n\n\ndef run(cmd):\n    return subprocess.run(["ls", cmd])\n'

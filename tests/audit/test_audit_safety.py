@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from audit_fakes import FakeModel, FakeProvider  # noqa: E402
+from audit_fakes import FakeModel, FakeProvider, top  # noqa: E402
 from test_audit_stage import opts, scan  # noqa: E402
 
 from prescan.audit.prompts import frame  # noqa: E402
@@ -87,7 +87,7 @@ def _confirmed(result):
 def test_instructions_in_comments_change_no_confirmed_result(tmp_path):
     """A gullible model obeys what it reads; comments are blanked before
     sending, so the injected instructions never reach it."""
-    from conftest import GitRepo
+    GitRepo = top.GitRepo
     results, sent = [], []
     for i, extra in enumerate(("", INJECT_IGNORE, INJECT_REPORT, INJECT_IGNORE + INJECT_REPORT)):
         repo = change_to(GitRepo(tmp_path / f"r{i}"), _vuln(extra))

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from audit_fakes import FakeModel, FakeProvider  # noqa: E402
-from conftest import GitRepo  # noqa: E402
+from audit_fakes import FakeModel, FakeProvider, top  # noqa: E402
+GitRepo = top.GitRepo
 
 from prescan.audit import model as M  # noqa: E402
 from prescan.audit.options import AuditOptions, Budget  # noqa: E402
