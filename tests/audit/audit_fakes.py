@@ -151,3 +151,15 @@ class FakeProvider:
 
 
 __all__ = ["FakeModel", "FakeProvider", "FAILED"]
+
+
+def wire_model(model: FakeModel | None = None):
+    """The fake model for the fake server: its request dict -> an answer."""
+    from types import SimpleNamespace
+    fake = model or FakeModel()
+
+    def answer(request: dict) -> dict:
+        detect = "units" in (request.get("schema") or {}).get("properties", {})
+        return fake(SimpleNamespace(schema_name="audit_findings" if detect else "refutation_verdict",
+                                    user=request["user"]))
+    return answer
