@@ -34,7 +34,7 @@ class AuditOptions:
     pack_tokens: int = 24_000           # input tokens of one detection request
     max_units_per_pack: int = 10
     fail_on: str = "high"               # which findings need the k-of-n vote (set from --fail-on)
-    poll_s: float = 10.0                # batch polling interval
+    poll_s: float = 30.0                # longest wait between two polls of a batch
     batch_wait_s: float = 24 * 3600.0   # how long a batch scan waits for its batch before giving up
 
 

@@ -124,13 +124,16 @@ def run_batch(sender: Sender, jobs: list[Job], loc, poll_s: float, wait_s: float
             loc.put_bytes(name, json.dumps(state, indent=1, sort_keys=True).encode())
         note(f"submitted batch {batch_id} ({len(sent)} requests)")
     deadline = time.monotonic() + wait_s
+    polls = 0
     while True:
         results = provider.batch_results(batch_id)
         if results is not None:
             break
         if time.monotonic() >= deadline:
             return out, False
-        time.sleep(poll_s)
+        # a small batch often ends in seconds: poll soon, then back off to poll_s
+        time.sleep(min(poll_s, 0.5 * 2 ** polls, max(0.0, deadline - time.monotonic())))
+        polls += 1
     for j in sent:
         r = results.get(j.request.custom_id)
         if r is not None:
