@@ -48,6 +48,7 @@ def change(repo):
 def audit(repo, *args, code=(0, 1)):
     proc = run_prescan("scan", "--base", "main", "--format", "json", *args, cwd=repo.root)
     assert proc.returncode in code, proc.stderr.decode()
+    assert "warning" not in proc.stderr.decode() or "--audit-mode" in " ".join(args), proc.stderr.decode()
     return proc.returncode, json.loads(proc.stdout), proc.stderr.decode()
 
 
@@ -75,7 +76,15 @@ def test_audit_through_http_finds_caches_and_keeps_secrets(change, model_env, sp
     assert AWS not in wire and AWS[4:12] not in wire and "<<SECRET_" in wire
     assert server.max_inflight <= 2
     assert doc["stats"]["model_calls"] == 4 and doc["stats"]["model_input_tokens"] > 0
+    assert doc["stats"]["model_cost_microusd"] > 0                  # priced from the providers' table
     assert sum(c["input_tokens"] for c in doc["audit"]["calls"]) == doc["stats"]["model_input_tokens"]
+    # the spending is recorded with the scan in the store
+    from prescan.store import reader
+    from prescan.store.location import Location
+    [row] = reader.catalog(Location.open(str(change.root / ".prescan"))).rows()
+    counters = dict(row["counters"])
+    assert row["model_input_tokens"] == doc["stats"]["model_input_tokens"] > 0
+    assert counters["model_calls"] == 4 and counters["audit_confirmed"] == 1 and counters["cache_audit_misses"] == 2
     # unchanged code again: zero model calls, the same result from the cache
     code, again, _ = audit(change, "--audit", spec)
     assert len(calls(server)) == len(first)
@@ -96,13 +105,15 @@ def test_sarif_and_text_show_model_findings(change, model_env):
         "0 audited, 2 from cache, 0 skipped, 0 failed; 1 confirmed, 0 unconfirmed." in out
 
 
-def test_batch_mode_through_http(change, model_env):
+@pytest.mark.parametrize("spec,route", [("anthropic:claude-sonnet-4-5", "/v1/messages/batches"),
+                                        ("openai:gpt-4o-mini", "/v1/batches")])
+def test_batch_mode_through_http(change, model_env, spec, route):
     server = model_env
     server.answer = wire_model()
     server.batch_polls = 2
-    code, doc, err = audit(change, "--audit", "anthropic:claude-sonnet-4-5", "--audit-mode", "batch")
+    code, doc, err = audit(change, "--audit", spec, "--audit-mode", "batch")
     assert model_findings(doc) == [("model-injection", 6, "confirmed")]
-    assert server.requests("/v1/messages/batches", "POST")
+    assert server.requests(route, "POST")
     assert [c["batch"] for c in doc["audit"]["calls"] if c["purpose"] == "detect"] == [True]
     assert "submitted batch" in err
 
@@ -137,6 +148,29 @@ def test_truncated_answer_splits_the_pack(change, model_env):
     assert doc["audit"]["coverage"]["audited"] == 2
     units_per_call = [json.dumps(r.body).count("### unit ") for r in calls(server)][:3]
     assert units_per_call == [2, 1, 1] and model_findings(doc) == [("model-injection", 6, "confirmed")]
+
+
+@pytest.mark.parametrize("outcome", ["malformed", "refusal"])
+def test_a_bad_answer_to_a_pack_is_narrowed_to_its_unit(change, model_env, outcome):
+    import fakeserver
+    server = model_env
+    server.answer = wire_model()
+    bad = getattr(fakeserver, outcome)
+    server.script(bad(), bad())                 # the pack of two, then the first unit alone
+    code, doc, _ = audit(change, "--audit", "anthropic:claude-sonnet-4-5", "--audit-concurrency", "1")
+    states = {u["unit"]: (u["state"], u["reason"].split(":")[0]) for u in doc["audit"]["units"]}
+    assert states == {"app.py:convert": ("failed", {"malformed": "malformed", "refusal": "refused"}[outcome]),
+                      "app.py:health": ("audited", "")}
+    assert doc["audit"]["coverage"]["failed"] == 1 and model_findings(doc) == []
+
+
+def test_openai_quota_stops_cleanly(change, model_env):
+    from fakeserver import insufficient_quota
+    model_env.answer = wire_model()
+    model_env.script(insufficient_quota())
+    code, doc, _ = audit(change, "--audit", "openai:gpt-4o-mini")
+    assert code == 0 and {u["state"] for u in doc["audit"]["units"]} == {"not audited: budget"}
+    assert len(calls(model_env)) == 1
 
 
 def test_spend_limit_stops_cleanly(change, model_env):

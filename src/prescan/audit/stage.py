@@ -15,7 +15,7 @@ from prescan.audit.ledger import Ledger
 from prescan.audit.options import AuditOptions
 from prescan.audit.redact import Redactor
 from prescan.audit.run import Job, Sender, run_batch
-from prescan.audit.transport import OK, TRUNCATED, MALFORMED, EXPIRED
+from prescan.audit.transport import EXPIRED, MALFORMED, OK, REFUSED, TRUNCATED
 from prescan.audit.units import select_units
 from prescan.audit.validate import decide, quote_holds, run_validator, structural, with_validator
 from prescan.findings import Finding
@@ -135,8 +135,9 @@ class Audit:
                     else:
                         self._unit(u.unit_id, M.FAILED, "the answer left this unit out")
                 return []
-        if r.status in (TRUNCATED, MALFORMED) and len(p) > 1:
-            half = len(p) // 2              # a smaller pack gets a shorter answer
+        if r.status in (TRUNCATED, MALFORMED, REFUSED) and len(p) > 1:
+            # a smaller pack gets a shorter answer, and a refusal is narrowed down to the unit that drew it
+            half = len(p) // 2
             return [p[:half], p[half:]]
         if r.status == EXPIRED and r.custom_id not in retried:
             retried.add(r.custom_id)
