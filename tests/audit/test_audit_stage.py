@@ -150,3 +150,34 @@ def test_a_unit_too_large_for_one_request_is_never_passed(change):
     result = run_audit(scan(change), opts(pack_tokens=300), FakeProvider())
     assert set(result.audit.units.values()) == {M.NOT_AUDITED_TOO_LARGE}
     assert "over the 300" in next(iter(result.audit.reasons.values()))
+
+
+def test_context_pack_holds_imports_callers_and_callees(repo):
+    base = textwrap.dedent('''\
+        import os
+        from shlex import quote
+
+
+        def helper(name):
+            # trims the name
+            return name.strip()
+
+
+        def convert(src):
+            return helper(src)
+
+
+        def handler(request):
+            return convert(request.args["file"])
+        ''')
+    repo.commit("base", {"app.py": base})
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit("head", {"app.py": base.replace("return helper(src)", "return os.system(helper(src))")})
+    provider = FakeProvider()
+    result = run_audit(scan(repo), opts(), provider)
+    assert list(result.audit.unit_names.values()) == ["app.py:convert"]
+    user = provider.requests[0].user
+    assert "imports of the file:\n1 | import os\n2 | from shlex import quote" in user
+    assert 'app.py:15 in handler (def handler(request):): return convert(request.args["file"])' in user
+    assert "callee app.py: helper\n5 | def helper(name):\n6 | \n7 |     return name.strip()" in user
+    assert "trims" not in user                  # comments never leave, from the context either

@@ -6,6 +6,7 @@ model can say it needs it instead of guessing."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from prescan.audit.comments import blank_comments
 
@@ -20,18 +21,45 @@ _IMPORT = re.compile(r"^\s*(import\s|from\s+\S+\s+import\s|#\s*include\s|using\s
 
 class ContextIndex:
     """Symbols of every file the scan read on the head side (changed and
-    context files), computed for the changed files when the scan did not."""
+    context files; computed for the changed files when the scan did not),
+    indexed by name once. File text is read with its comments blanked: what
+    reaches the model from any file holds none."""
 
     def __init__(self, result) -> None:
-        self.files: dict[str, tuple] = {}           # path -> (data, units, symbols, language)
-        for v in result.versions:
-            if v.side in ("head", "context") and v.language:
-                # comments blanked: what reaches the model from this file holds none
-                self.files[v.path] = (blank_comments(v.data, v.path, v.language), v.units,
-                                      v.symbols or _symbols(v), v.language)
+        self._versions = {v.path: v for v in result.versions if v.side in ("head", "context") and v.language}
+        self._text: dict[str, list[str]] = {}
+        self._clean: dict[str, bytes] = {}
+        self.callers: dict[str, list[tuple[str, str, int, int | None]]] = defaultdict(list)
+        self.defs: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        self.calls_from: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for path, v in sorted(self._versions.items()):
+            syms = v.symbols or _symbols(v)
+            for u in v.units:
+                if u.kind in ("function", "method"):
+                    self.defs[u.name].append((path, u))
+            if syms is None:
+                continue
+            starts = {q: s for _n, q, _k, s, _e in syms.defs}
+            for name, caller, line in syms.calls:
+                self.callers[name].append((path, caller, line, starts.get(caller)))
+                self.calls_from[path, caller].add(name)
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._versions
+
+    def language(self, path: str) -> str:
+        return self._versions[path].language
+
+    def data(self, path: str) -> bytes:
+        if path not in self._clean:
+            v = self._versions[path]
+            self._clean[path] = blank_comments(v.data, v.path, v.language)
+        return self._clean[path]
 
     def lines(self, path: str) -> list[str]:
-        return self.files[path][0].decode("utf-8", "replace").split("\n")
+        if path not in self._text:
+            self._text[path] = self.data(path).decode("utf-8", "replace").split("\n")
+        return self._text[path]
 
 
 def _symbols(v):
@@ -47,39 +75,35 @@ def _symbols(v):
 
 
 def context_pack(index: ContextIndex, path: str, unit, redact, max_chars: int) -> str:
-    data, _units, symbols, language = index.files[path]
     lines = index.lines(path)
     parts: list[str] = []
-    imports = [f"{i + 1} | {t}" for i, t in enumerate(lines) if _IMPORT.match(t)]
+    imports = [f"{i + 1} | {t.rstrip()}" for i, t in enumerate(lines) if _IMPORT.match(t)]
     if imports:
         cut = len(imports) - MAX_IMPORT_LINES
         parts.append("imports of the file:\n" + "\n".join(imports[:MAX_IMPORT_LINES])
                      + (f"\n[{cut} more import lines omitted]" if cut > 0 else ""))
-    callers, callees, omitted = [], [], []
-    for other, (_d, units, syms, _l) in sorted(index.files.items()):
-        if syms is None:
-            continue
-        defs = {q: (s, e) for _n, q, _k, s, e in syms.defs}
-        for name, caller, line in syms.calls:
-            if name == unit.name and not (other == path and caller == unit.qualname):
-                sig = defs.get(caller)
-                text = index.lines(other)
-                head = text[sig[0] - 1].strip() if sig else "<module level>"
-                callers.append(f"{other}:{line} in {caller} ({head}): {text[line - 1].strip()}")
-    called = sorted({n for n, caller, _line in (symbols.calls if symbols else ()) if caller == unit.qualname})
-    for name in called:
-        for other, (_d, units, _s, _l) in sorted(index.files.items()):
-            for u in units:
-                if u.name == name and u.kind in ("function", "method") and u.qualname != unit.qualname:
-                    body = index.lines(other)[u.start_line - 1:u.end_line]
-                    more = len(body) - MAX_CALLEE_LINES
-                    shown = "\n".join(f"{u.start_line + i} | {t}" for i, t in enumerate(body[:MAX_CALLEE_LINES]))
-                    callees.append(f"{other}: {u.qualname}\n{shown}"
-                                   + (f"\n[{more} more lines of {u.qualname} omitted]" if more > 0 else ""))
+    omitted = []
+    callers = [(other, caller, line, start) for other, caller, line, start in index.callers.get(unit.name, ())
+               if not (other == path and caller == unit.qualname)]
+    shown = []
+    for other, caller, line, start in callers[:MAX_CALLERS]:
+        text = index.lines(other)
+        head = text[start - 1].strip() if start else "<module level>"
+        shown.append(f"{other}:{line} in {caller} ({head}): {text[line - 1].strip()}")
     if len(callers) > MAX_CALLERS:
         omitted.append(f"{len(callers) - MAX_CALLERS} more call sites of {unit.name}")
-    if callers:
-        parts.append("callers (file:line in function (signature): call):\n" + "\n".join(callers[:MAX_CALLERS]))
+    if shown:
+        parts.append("callers (file:line in function (signature): call):\n" + "\n".join(shown))
+    callees = []
+    for name in sorted(index.calls_from.get((path, unit.qualname), ())):
+        for other, u in index.defs.get(name, ()):
+            if other == path and u.qualname == unit.qualname:
+                continue
+            body = index.lines(other)[u.start_line - 1:u.end_line]
+            more = len(body) - MAX_CALLEE_LINES
+            text = "\n".join(f"{u.start_line + i} | {t.rstrip()}" for i, t in enumerate(body[:MAX_CALLEE_LINES]))
+            callees.append(f"{other}: {u.qualname}\n{text}"
+                           + (f"\n[{more} more lines of {u.qualname} omitted]" if more > 0 else ""))
     if len(callees) > MAX_CALLEES:
         omitted.append(f"{len(callees) - MAX_CALLEES} more callee bodies")
     budget = max_chars - sum(len(p) for p in parts)
@@ -91,7 +115,7 @@ def context_pack(index: ContextIndex, path: str, unit, redact, max_chars: int) -
         budget -= len(body)
     if omitted:
         parts.append("[context omitted: " + "; ".join(omitted) + "; answer needs_context rather than guess]")
-    return redact("\n\n".join(parts), language)
+    return redact("\n\n".join(parts), index.language(path))
 
 
 def hints_for(result, path: str, unit, redact) -> str:

@@ -100,17 +100,17 @@ def run_batch(sender: Sender, jobs: list[Job], loc, poll_s: float, wait_s: float
     provider, ledger = sender.provider, sender.ledger
     name = batch_state_name(provider, jobs)
     state = _read_state(loc, name)
+    resumed = state is not None
     out: dict[str, Outcome] = {}
-    if state is not None:
+    if resumed:
         batch_id = state["batch_id"]
         note(f"resuming batch {batch_id} submitted at {state.get('submitted_at', '?')}")
         sent = [j for j in jobs if j.request.custom_id in state["requests"]]
     else:
         sent = []
-        for j in jobs:                  # the budget decides what is submitted at all
+        for j in jobs:                  # the budget decides what is submitted at all (held until the results)
             if ledger.reserve(j.estimate):
                 sent.append(j)
-                ledger.settle(j.estimate, None, j.purpose)
             else:
                 out[j.request.custom_id] = Outcome(None, "budget")
         if not sent:
@@ -136,8 +136,11 @@ def run_batch(sender: Sender, jobs: list[Job], loc, poll_s: float, wait_s: float
         polls += 1
     for j in sent:
         r = results.get(j.request.custom_id)
-        if r is not None:
-            ledger.record(r, j.purpose)
+        if resumed:
+            if r is not None:
+                ledger.record(r, j.purpose)
+        else:
+            ledger.settle(j.estimate, r, j.purpose)
         out[j.request.custom_id] = Outcome(r) if r is not None else Outcome(None, "missing from the batch results")
     if loc is not None:
         loc.remove(loc.path(name))

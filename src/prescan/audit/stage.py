@@ -153,7 +153,12 @@ class Audit:
         k, n = self.opts.votes
         pending = []
         for uid in sorted(claims):
+            seen = set()
             for claim in claims[uid]:
+                same = tuple(sorted((k, v) for k, v in claim_dict(claim).items() if k != "explanation"))
+                if same in seen:            # a claim repeated in one answer is one claim
+                    continue
+                seen.add(same)
                 s = structural(units[uid], claim)
                 if s.verdict != "OK":
                     self.report.claims.append(M.CheckedClaim(claim, M.INVALID_CITATION, (s,)))

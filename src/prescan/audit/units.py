@@ -54,7 +54,7 @@ def select_units(result, redact, max_context_chars: int = 6000) -> list[AuditUni
     index = ContextIndex(result)
     for fc in sorted((f for f in cs.files if f.path), key=lambda f: f.path):
         head = versions.get(("head", fc.path))
-        if head is None or not head.language or not head.units or fc.path not in index.files:
+        if head is None or not head.language or not head.units or fc.path not in index:
             continue
         if cs.mode == "all":
             fns = [u for u in head.units if u.kind in FUNCTIONS]
@@ -75,7 +75,7 @@ def select_units(result, redact, max_context_chars: int = 6000) -> list[AuditUni
         for u in chosen:
             occurrence = sum(1 for o in head.units if o.kind in FUNCTIONS and o.qualname == u.qualname
                              and o.start_line < u.start_line)
-            after = _text(index.files[fc.path][0], u, fc.path, redact, head.language)
+            after = _text(index.data(fc.path), u, fc.path, redact, head.language)
             old = base_units.get((u.qualname, occurrence))
             before = _text(base_clean, old, base_path, redact, base.language or head.language) \
                 if old is not None else None
