@@ -11,7 +11,6 @@ second run of the unchanged code (served from the cache)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path

@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from audit_fakes import FakeProvider  # noqa: E402
-from test_audit_stage import change, opts, scan  # noqa: E402,F401
+from test_audit_stage import change, opts, scan  # noqa: E402,F401,F811 - change is a fixture
 
 from prescan.audit import model as M  # noqa: E402
 from prescan.audit.stage import run_audit  # noqa: E402

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,3 +180,35 @@ def test_context_pack_holds_imports_callers_and_callees(repo):
     assert 'app.py:15 in handler (def handler(request):): return convert(request.args["file"])' in user
     assert "callee app.py: helper\n5 | def helper(name):\n6 | \n7 |     return name.strip()" in user
     assert "trims" not in user                  # comments never leave, from the context either
+
+
+def test_a_unit_the_model_lacked_context_for_is_shown(change):
+    class Needy(FakeModel):
+        def detect(self, uid, lines):
+            return {**super().detect(uid, lines), "needs_context": ["convert_image"]}
+    result = run_audit(scan(change), opts(), FakeProvider(Needy()))
+    assert set(result.audit.reasons.values()) == {"the model lacked context: convert_image"}
+    from prescan.audit.render import text_lines
+    text = "\n".join(text_lines(result.audit, lambda s, **kw: s))
+    assert "app.py:thumbnail: audited (the model lacked context: convert_image)" in text
+
+
+def test_unconfirmed_findings_are_listed_apart_and_never_block(change):
+    from prescan.report import render
+    from prescan.report.gate import exit_code
+    from prescan.report.options import ReportOptions
+    result = run_audit(scan(change), opts(), FakeProvider(FakeModel(fabricate=True)))
+    text = render("text", result, ReportOptions(fail_on="high", min_confidence="low", color=False, exit_code=1))
+    block = text[text.index("Model audit"):]
+    assert block.splitlines()[0] == ("Model audit (anthropic:claude-sonnet-4-5, sync): 2 units: 2 audited, "
+                                     "0 from cache, 0 skipped, 0 failed; 1 confirmed, 2 unconfirmed.")
+    assert "  Unconfirmed model findings (not blocking):\n    app.py:5  critical  SQL built from input  " \
+           "[invalid-citation]\n      structural: INVALID (the quoted evidence is not the code of the cited lines)" \
+           in block
+    import json
+    doc = json.loads(render("json", result, ReportOptions(fail_on="high", min_confidence="low", exit_code=1)))
+    assert [(u["state"], u["cwe"], u["line_start"]) for u in doc["audit"]["unconfirmed"]] == \
+        [("invalid-citation", "CWE-89", 5), ("invalid-citation", "CWE-89", 10)]
+    # critical but unconfirmed: only the confirmed high finding blocks
+    blocking = [f for f in result.findings if f.origin == "model"]
+    assert [f.severity for f in blocking] == ["high"] and exit_code(result.findings, "critical") == 0

@@ -20,9 +20,10 @@ def _field(d: dict, name: str, kind, where: str):
     return value
 
 
-def detect_claims(data: dict, unit_ids: list[str], model: str) -> dict[str, list[Claim]]:
+def detect_claims(data: dict, unit_ids: list[str], model: str, needs: dict | None = None) -> dict[str, list[Claim]]:
     """unit_id -> claims, for every unit the answer covers. A unit the answer
-    does not mention is absent from the result (not "clean")."""
+    does not mention is absent from the result (not "clean"). `needs` gets
+    the symbols the model said it lacked, by unit."""
     out: dict[str, list[Claim]] = {}
     for i, entry in enumerate(_field(data, "units", list, "answer")):
         where = f"units[{i}]"
@@ -40,6 +41,9 @@ def detect_claims(data: dict, unit_ids: list[str], model: str) -> dict[str, list
                                 _field(f, "evidence", str, w), _field(f, "title", str, w)[:200],
                                 _field(f, "explanation", str, w)[:2000], bool(f.get("introduced", True)), model))
         out[uid] = out.get(uid, []) + claims
+        wanted = entry.get("needs_context")
+        if needs is not None and isinstance(wanted, list) and wanted:
+            needs[uid] = [str(w)[:80] for w in wanted[:10]]
     return out
 
 

@@ -7,42 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 
 from prescan.analyze.secrets import find_secrets
 
 VERSION = "redact-1"
-_PLACEHOLDER = re.compile(r"<<SECRET_[0-9a-f]{10}:[a-z0-9-]+>>")
 
 
 class Redactor:
     def __init__(self, key: bytes) -> None:
         self._key = key
         self.found: dict[str, str] = {}         # placeholder -> masked secret (for local display only)
-
-    @classmethod
-    def from_store(cls, folder: str | None) -> "Redactor":
-        """The key is kept in the store's audit folder (created once); without a
-        store there is no audit cache either, so a fresh key does no harm."""
-        if folder is None:
-            return cls(os.urandom(32))
-        path = os.path.join(folder, "redaction.key")
-        try:
-            with open(path, "rb") as fh:
-                key = fh.read()
-            if len(key) == 32:
-                return cls(key)
-        except FileNotFoundError:
-            pass
-        key = os.urandom(32)
-        os.makedirs(folder, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        os.replace(tmp, path)
-        return cls(key)
 
     def placeholder(self, secret: bytes, detector: str) -> str:
         tag = hmac.new(self._key, secret, hashlib.sha256).hexdigest()[:10]
@@ -80,7 +55,3 @@ def _key_block_end(data: bytes, start: int) -> int:
     if m is not None:
         return m.end()
     return _KEY_BODY.match(data, start).end()
-
-
-def is_placeholder(text: str) -> bool:
-    return bool(_PLACEHOLDER.fullmatch(text))

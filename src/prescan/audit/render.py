@@ -13,7 +13,7 @@ def text_lines(report, style) -> list[str]:
            f"{cov['cached']} from cache, {cov['skipped']} skipped, {cov['failed']} failed; "
            f"{len(report.confirmed)} confirmed, {len(report.unconfirmed)} unconfirmed."]
     for uid, state in sorted(report.units.items(), key=lambda kv: report.unit_names.get(kv[0], kv[0])):
-        if state not in ("audited", "cached"):
+        if state not in ("audited", "cached") or report.reasons.get(uid):
             reason = report.reasons.get(uid, "")
             out.append(f"  {report.unit_names.get(uid, uid)}: {state}" + (f" ({reason})" if reason else ""))
     if report.unconfirmed:

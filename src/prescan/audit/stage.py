@@ -121,8 +121,9 @@ class Audit:
             return []
         r = outcome.response
         if r.status == OK:
+            needs: dict[str, list[str]] = {}
             try:
-                got = detect_claims(r.data or {}, [u.unit_id for u in p], r.model)
+                got = detect_claims(r.data or {}, [u.unit_id for u in p], r.model, needs)
             except BadAnswer as exc:
                 r = replace(r, status=MALFORMED, error=str(exc))
             else:
@@ -131,7 +132,9 @@ class Audit:
                         claims[u.unit_id] = got[u.unit_id]
                         self.cache.put(C.KIND, keys[u.unit_id],
                                        {"model": r.model, "findings": [claim_dict(c) for c in got[u.unit_id]]})
-                        self._unit(u.unit_id, M.AUDITED)
+                        # no second round yet: the unit counts as audited, with what the model lacked shown
+                        self._unit(u.unit_id, M.AUDITED, "the model lacked context: " + ", ".join(needs[u.unit_id])
+                                   if u.unit_id in needs else "")
                     else:
                         self._unit(u.unit_id, M.FAILED, "the answer left this unit out")
                 return []
@@ -246,6 +249,8 @@ def run_audit(result, opts: AuditOptions, provider, *, loc=None, blobs=None, not
     audit.validate({u.unit_id: u for u in units}, claims)
     report = audit.report
     report.calls = list(audit.ledger.calls)
+    where = {u.unit_id: (u.path, u.after.start_line) for u in units}
+    report.claims.sort(key=lambda cc: (where[cc.claim.unit_id], cc.claim.line_start, cc.claim.title))
     new = to_findings(result, {u.unit_id: u for u in units}, report.confirmed)
     cov = report.coverage()
     stats = {**result.stats, **audit.ledger.totals(), **{f"audit_{k}": v for k, v in cov.items()},

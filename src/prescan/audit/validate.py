@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import subprocess
 
-from prescan.audit.model import (CONFIRMED, CONFIRMED_EXEC, INVALID_CITATION, NOT_VALIDATED, PLAUSIBLE, REFUTED,
-                                 AuditUnit, Claim, Verdict)
+from prescan.audit.model import (CONFIRMED, CONFIRMED_EXEC, NOT_VALIDATED, PLAUSIBLE, REFUTED, AuditUnit, Claim,
+                                 Verdict)
 
 
 def _norm(text: str) -> str:
@@ -76,5 +76,3 @@ def with_validator(state: str, v: Verdict) -> str:
         return REFUTED
     return state
 
-
-STRUCTURAL_FAIL = INVALID_CITATION
