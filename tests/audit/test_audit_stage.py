@@ -126,6 +126,8 @@ def test_budget_stops_spending_and_marks_the_rest(change):
     result = run_audit(scan(change), opts(budget=Budget(tokens=50)), provider)
     assert provider.requests == []
     assert set(result.audit.units.values()) == {M.NOT_AUDITED_BUDGET}
+    assert result.audit.warnings == ["model audit incomplete: 2 of 2 units skipped, 0 failed "
+                                     "(see the audit section of the report)"]
 
 
 def test_spend_limit_keeps_what_was_received(change):

@@ -253,6 +253,9 @@ def run_audit(result, opts: AuditOptions, provider, *, loc=None, blobs=None, not
     report.claims.sort(key=lambda cc: (where[cc.claim.unit_id], cc.claim.line_start, cc.claim.title))
     new = to_findings(result, {u.unit_id: u for u in units}, report.confirmed)
     cov = report.coverage()
+    if cov["skipped"] or cov["failed"]:     # a gate must not read an unaudited unit as a clean one
+        report.warnings.append(f"model audit incomplete: {cov['skipped']} of {cov['units']} units skipped, "
+                               f"{cov['failed']} failed (see the audit section of the report)")
     stats = {**result.stats, **audit.ledger.totals(), **{f"audit_{k}": v for k, v in cov.items()},
              "audit_confirmed": len(report.confirmed), "audit_unconfirmed": len(report.unconfirmed),
              "audit_max_in_flight": audit.sender.max_in_flight}
