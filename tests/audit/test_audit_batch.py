@@ -86,3 +86,23 @@ def test_verdicts_are_cached_too(change, tmp_path):
     again = FakeProvider()
     result = run_audit(scan(change), opts(), again, blobs=blobs)
     assert again.requests == [] and [cc.state for cc in result.audit.claims] == [M.CONFIRMED]
+
+
+def test_a_spend_limit_at_batch_submission_marks_units_and_keeps_the_scan(change):
+    from prescan.audit.transport import SpendLimit
+
+    class Limited(FakeProvider):
+        def submit_batch(self, requests):
+            raise SpendLimit("spend limit reached", detail="enforced_spend_limit_reached")
+    result = run_audit(scan(change), opts(mode="batch"), Limited(batch=True))
+    assert set(result.audit.units.values()) == {M.NOT_AUDITED_BUDGET}
+    assert all(r.startswith("spend limit") for r in result.audit.reasons.values())
+
+
+def test_a_provider_bug_fails_its_units_not_the_scan(change):
+    class Broken(FakeProvider):
+        def complete(self, request):
+            raise RuntimeError("boom")
+    result = run_audit(scan(change), opts(), Broken())
+    assert set(result.audit.units.values()) == {M.FAILED}
+    assert set(result.audit.reasons.values()) == {"failed: RuntimeError: boom"}

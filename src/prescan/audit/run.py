@@ -59,6 +59,8 @@ class Sender:
         except AuthFailed as exc:
             self.stopped = f"auth: {exc.one_line()}"
             return Outcome(None, self.stopped)
+        except Exception as exc:  # noqa: BLE001 - one request's failure is its units' failure, not the scan's
+            return Outcome(None, f"failed: {type(exc).__name__}: {exc}"[:300])
         finally:
             with self._lock:
                 self.in_flight -= 1

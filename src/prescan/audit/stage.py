@@ -14,8 +14,9 @@ from prescan.audit.answers import BadAnswer, claim_dict, claim_from_dict, detect
 from prescan.audit.ledger import Ledger
 from prescan.audit.options import AuditOptions
 from prescan.audit.redact import Redactor
-from prescan.audit.run import Job, Sender, run_batch
-from prescan.audit.transport import EXPIRED, MALFORMED, OK, REFUSED, TRUNCATED
+from prescan.audit.run import Job, Outcome, Sender, run_batch
+from prescan.audit.transport import (EXPIRED, MALFORMED, OK, REFUSED, TRUNCATED, AuthFailed, ProviderError,
+                                     SpendLimit)
 from prescan.audit.units import select_units
 from prescan.audit.validate import decide, quote_holds, run_validator, structural, with_validator
 from prescan.findings import Finding
@@ -72,7 +73,13 @@ class Audit:
         for u in todo:
             if overhead + cost[u.unit_id] > self.opts.pack_tokens:
                 # the estimate errs high: ask the provider before giving up on the unit
-                exact = self.provider.count_tokens(packing.detect_request([u], keys))
+                try:
+                    exact = self.provider.count_tokens(packing.detect_request([u], keys))
+                except (SpendLimit, AuthFailed) as exc:
+                    self._stop(exc)
+                    exact = overhead + cost[u.unit_id]
+                except Exception:  # noqa: BLE001 - no count: the estimate decides
+                    exact = overhead + cost[u.unit_id]
                 if exact > self.opts.pack_tokens:
                     self._unit(u.unit_id, M.NOT_AUDITED_TOO_LARGE, f"about {exact} input tokens, over the "
                                f"{self.opts.pack_tokens} of one request")
@@ -91,9 +98,17 @@ class Audit:
                 jobs[req.custom_id] = (p, Job(req, overhead + sum(cost[u.unit_id] for u in p), "detect",
                                               tuple(u.unit_id for u in p)))
             if batch:
-                outcomes, done = run_batch(self.sender, [j for _p, j in jobs.values()], self.loc,
-                                           self.opts.poll_s, self.opts.batch_wait_s, self.note)
                 batch = False           # what a batch leaves over (expired, truncated) goes synchronously
+                try:
+                    outcomes, done = run_batch(self.sender, [j for _p, j in jobs.values()], self.loc,
+                                               self.opts.poll_s, self.opts.batch_wait_s, self.note)
+                except (SpendLimit, AuthFailed) as exc:
+                    reason = self._stop(exc)
+                    outcomes, done = {cid: Outcome(None, reason) for cid in jobs}, True
+                except ProviderError as exc:
+                    self.report.warnings.append(f"the batch could not be used ({exc.one_line()}): the audit "
+                                                "ran synchronously")
+                    outcomes, done = self.sender.run([j for _p, j in jobs.values()]), True
                 if not done:
                     for p, _j in jobs.values():
                         for u in p:
@@ -105,6 +120,13 @@ class Audit:
             for cid, (p, job) in jobs.items():
                 queue += self._detected(p, outcomes.get(cid), keys, claims, retried)
         return claims
+
+    def _stop(self, exc) -> str:
+        """A spend limit or a refused key met outside a request: nothing more is sent."""
+        kind = "spend limit" if isinstance(exc, SpendLimit) else "auth"
+        self.sender.stopped = f"{kind}: {exc.one_line()}"
+        self.ledger.stop()
+        return self.sender.stopped
 
     def _unit(self, uid: str, state: str, reason: str = "") -> None:
         self.report.units[uid] = state
