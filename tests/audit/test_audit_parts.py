@@ -82,6 +82,10 @@ def test_answers_are_checked_against_the_schema():
     line_as_text = {"units": [{"unit_id": "u1", "findings": [{**good["units"][0]["findings"][0], "line_start": "12"}]}]}
     with pytest.raises(BadAnswer, match="line_start is not int"):
         detect_claims(line_as_text, ["u1"], "m")
+    hostile = {"units": [{"unit_id": "u1", "findings": [{**good["units"][0]["findings"][0],
+                                                        "title": "\x1b[2Jgone\x07", "explanation": "a\nb"}]}]}
+    got = detect_claims(hostile, ["u1"], "m")["u1"][0]
+    assert (got.title, got.explanation) == ("[2Jgone", "a\nb")         # no escape reaches a terminal
     assert refute_verdict({"verdict": "refuted", "quote": "q", "line": 3, "reason": "r"}, "refute:0").verdict == \
         "REFUTED"
     with pytest.raises(BadAnswer):

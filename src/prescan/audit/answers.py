@@ -3,8 +3,13 @@ refutation answer into a Verdict. Answers are checked against the schema
 here, whatever the provider promised: a local server may ignore it."""
 from __future__ import annotations
 
+import re
+
 from prescan.audit.model import Claim, Verdict
 from prescan.audit.prompts import CONFIDENCES, SEVERITIES, VERDICTS
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class BadAnswer(ValueError):
@@ -17,7 +22,8 @@ def _field(d: dict, name: str, kind, where: str):
     value = d[name]
     if kind is int and isinstance(value, bool) or not isinstance(value, kind):
         raise BadAnswer(f"{where}: {name} is not {getattr(kind, '__name__', kind)}")
-    return value
+    # model text reaches terminals and CI logs: no escape sequences or other control characters
+    return _CONTROL.sub("", value) if kind is str else value
 
 
 def detect_claims(data: dict, unit_ids: list[str], model: str, needs: dict | None = None) -> dict[str, list[Claim]]:

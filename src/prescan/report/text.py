@@ -61,6 +61,7 @@ def _finding(f: Finding, rule, style, opts) -> list[str]:
         lines.append(style(f"      linked to the change: {f.link}", dim=True))
     if f.origin == "model":
         extra = dict(f.extra)
+        lines.append(style("      why: ", bold=True) + " ".join(extra.get("explanation", "").split()))
         lines.append(style(f"      model: {extra.get('model', '')}, {extra.get('validation', '')}: "
                            f"{extra.get('rationale', '')}", dim=True))
     if rule is not None:
