@@ -97,6 +97,9 @@ def test_sarif_and_text_show_model_findings(change, model_env):
     proc = run_prescan("scan", "--base", "main", "--format", "sarif", "--audit", "anthropic:claude-sonnet-4-5",
                        cwd=change.root)
     sarif = json.loads(proc.stdout)
+    import jsonschema
+    schema = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validate(sarif, schema, cls=jsonschema.Draft7Validator)
     [res] = [r for r in sarif["runs"][0]["results"] if r["properties"]["origin"] == "model"]
     assert res["properties"]["validation"] == "confirmed" and res["properties"]["model"].startswith("claude")
     assert "refute:0: CONFIRMED" in res["properties"]["rationale"]
