@@ -28,8 +28,10 @@ def detect_request(units: list[AuditUnit], keys: dict[str, str]) -> ModelRequest
 
 def refute_request(unit: AuditUnit, claim, key: str, vote: int, votes: int) -> ModelRequest:
     user = prompts.refute_user(unit, claim) + (f"\n(independent review {vote + 1} of {votes})" if votes > 1 else "")
+    # the first verdict is the model's most likely one; the others are sampled, or n votes would be one
     return ModelRequest("r-" + key[:40], prompts.instructions("refute"), user, prompts.REFUTE_SCHEMA,
-                        "refutation_verdict", REFUTE_MAX_TOKENS, 0.0, vote if votes > 1 else None)
+                        "refutation_verdict", REFUTE_MAX_TOKENS, 0.0 if vote == 0 else 1.0,
+                        vote if votes > 1 else None)
 
 
 def pack(units: list[AuditUnit], cost: dict[str, int], overhead: int, budget: int,
