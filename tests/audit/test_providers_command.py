@@ -97,3 +97,12 @@ def test_importing_the_providers_loads_no_sdk():
             "print(sorted(m for m in ('anthropic', 'openai', 'httpx', 'jsonschema') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_documented_example_program(tmp_path):
+    from pathlib import Path
+    doc = (Path(__file__).parents[2] / "docs" / "model-providers.md").read_text()
+    source = doc.split("<!-- command-example -->\n```python\n", 1)[1].split("```", 1)[0]
+    r = make_provider(program(tmp_path, source)).complete(request())
+    assert r.status == OK and r.model == "eval-finder-1"
+    assert r.data == {"findings": [{"line": 2, "code": "b = eval(a)", "pattern": "eval("}]}

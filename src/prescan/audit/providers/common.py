@@ -178,7 +178,7 @@ def decide(f: Failure, opts: Options, *, provider: str, key_var: str, max_wait_s
     if attempt >= opts.max_retries:
         return None
     should = (f.headers or {}).get("x-should-retry")
-    if should == "false" or (should != "true" and f.status in NEVER_RETRY):
+    if should == "false" or f.status in NEVER_RETRY:    # these are never retried, whatever the header says
         return None
     if should != "true" and f.status is not None and not (f.status in (408, 409, 429) or f.status >= 500):
         return None
