@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROUNDS
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "audit"))
+sys.path.append(str(Path(__file__).resolve().parents[1] / "tests" / "audit"))
 from fakeserver import DEFAULT_SCHEMA, FakeServer  # noqa: E402
 
 from prescan.audit.concurrency import run_concurrently  # noqa: E402

@@ -172,6 +172,12 @@ def test_count_tokens_uses_the_endpoint(provider, model_env):
     assert n > 0 and "max_tokens" not in sent.body and sent.body["tools"][0]["name"] == "report"
 
 
+def test_count_tokens_with_a_refused_key_is_an_auth_error(provider, model_env):
+    model_env.valid_key = "another-key"
+    with pytest.raises(AuthFailed):
+        provider.count_tokens(request())
+
+
 def test_count_tokens_estimates_where_the_endpoint_is_missing(provider, model_env):
     provider._client = provider._client.with_options(base_url=model_env.url + "/nowhere")
     assert provider.count_tokens(request()) >= len(CODE) / 3.5

@@ -9,8 +9,8 @@ from typing import Any, Iterable
 
 from prescan.audit.providers.common import (GiveUp, Options, api_key, check_answer, estimate_tokens, import_sdk,
                                             parse_answer, run_or_raise, with_retries)
-from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, ModelRequest, ModelResponse,
-                                     ProviderError, Usage)
+from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, AuthFailed, ModelRequest, ModelResponse,
+                                     ProviderError, SpendLimit, Usage)
 
 TOOL = "report"
 MAX_WAIT_S = 60.0       # a longer retry-after means an outage, not a blip: give up
@@ -108,6 +108,8 @@ class AnthropicProvider:
             return run_or_raise(lambda a: self._client.messages.count_tokens(**params).input_tokens, self._sdk,
                                 self.opts, provider=self.name, key_var=self.key_var, max_wait_s=self._max_wait(),
                                 what="count_tokens")
+        except (AuthFailed, SpendLimit):
+            raise
         except ProviderError:
             # a compatible server without the endpoint (Ollama): an estimate that errs high
             return estimate_tokens(request.system, request.user, str(request.schema))

@@ -202,7 +202,8 @@ class OpenAIProvider:
             return to_response(cid, resp.get("body") or {}, schema, batch=True, request_id=rid)
         if err.get("code") in NOT_ANSWERED:
             return ModelResponse(cid, NOT_ANSWERED[err["code"]], batch=True, error=f"batch: {err['code']}")
-        e = ((resp.get("body") or {}).get("error") or err)
+        e = (resp.get("body") or {}).get("error") or err
         what = f"HTTP {resp['status_code']}: " if resp.get("status_code") else ""
+        kind = e.get("type") or e.get("code") or ""
         return ModelResponse(cid, FAILED, batch=True, request_id=rid,
-                             error=f"batch: {what}{e.get('type') or e.get('code') or ''} {e.get('message', '')}".strip())
+                             error=f"batch: {what}{kind} {e.get('message', '')}".strip())
