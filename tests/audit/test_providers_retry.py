@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from prescan.audit.providers.common import Failure, GiveUp, Options, decide, retry_after_s
+from prescan.audit.providers.options import Options
+from prescan.audit.providers.retry import Failure, GiveUp, decide, retry_after_s
 from prescan.audit.transport import AuthFailed, SpendLimit
 
 OPTS = Options(backoff_s=0.5)
@@ -69,3 +70,13 @@ def test_a_refused_key_names_the_variable():
     with pytest.raises(AuthFailed) as info:
         wait(Failure(401, "authentication_error"))
     assert "ANTHROPIC_API_KEY" in info.value.one_line()
+
+
+def test_options_from_a_config_file_are_typed():
+    from prescan.errors import ConfigError
+    opts = Options.parse({"timeout_s": "3", "strict": "false", "max-retries": "4", "concurrency": 8,
+                          "base_url": None})
+    assert (opts.timeout_s, opts.strict, opts.max_retries, opts.base_url) == (3.0, False, 4, None)
+    for bad in ({"strict": "maybe"}, {"timeout": "soon"}, {"cache-ttl": "2h"}, {"response-format": "xml"}):
+        with pytest.raises(ConfigError):
+            Options.parse(bad)

@@ -7,8 +7,9 @@ import os
 import time
 from typing import Any, Iterable
 
-from prescan.audit.providers.common import (GiveUp, Options, api_key, check_answer, estimate_tokens, import_sdk,
-                                            parse_answer, run_or_raise, with_retries)
+from prescan.audit.providers.answers import check_answer, estimate_tokens, parse_answer
+from prescan.audit.providers.options import Options, api_key, import_sdk
+from prescan.audit.providers.retry import GiveUp, run_or_raise, with_retries
 from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, AuthFailed, ModelRequest, ModelResponse,
                                      ProviderError, SpendLimit, Usage)
 

@@ -10,8 +10,9 @@ import threading
 import time
 from typing import Any, Iterable
 
-from prescan.audit.providers.common import (GiveUp, Options, api_key, estimate_tokens, import_sdk, parse_answer,
-                                            run_or_raise, with_retries)
+from prescan.audit.providers.answers import estimate_tokens, parse_answer
+from prescan.audit.providers.options import Options, api_key, import_sdk
+from prescan.audit.providers.retry import GiveUp, run_or_raise, with_retries
 from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, ModelRequest, ModelResponse,
                                      ProviderError, Usage)
 
