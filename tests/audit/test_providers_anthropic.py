@@ -4,7 +4,7 @@ token counting and Message Batches."""
 from __future__ import annotations
 
 import pytest
-from fakeserver import (DEFAULT_SCHEMA, http_error, json_text, malformed, ok, overloaded, rate_limited, refusal,
+from fakeserver import (DEFAULT_SCHEMA, FakeServer, http_error, json_text, malformed, ok, overloaded, rate_limited, refusal,
                         server_error, slow, spend_limit, status_error, truncated, usage_limit_400)
 
 from prescan.audit.concurrency import wait_for_batch
@@ -141,6 +141,7 @@ def test_refused_key_names_the_variable(provider, model_env):
 
 def test_missing_key_fails_at_construction(model_env, monkeypatch):
     monkeypatch.delenv("ANTHROPIC_API_KEY")
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "https://api.anthropic.com")
     with pytest.raises(AuthFailed) as info:
         make_provider("anthropic:claude-haiku-4-5")
     assert info.value.one_line().startswith("ANTHROPIC_API_KEY is not set")
@@ -178,9 +179,13 @@ def test_count_tokens_with_a_refused_key_is_an_auth_error(provider, model_env):
         provider.count_tokens(request())
 
 
-def test_count_tokens_estimates_where_the_endpoint_is_missing(provider, model_env):
-    provider._client = provider._client.with_options(base_url=model_env.url + "/nowhere")
-    assert provider.count_tokens(request()) >= len(CODE) / 3.5
+def test_an_ollama_like_server_answers_in_text_and_counts_nothing():
+    with FakeServer(ollama=True) as server:
+        local = make_provider("anthropic:qwen3-coder", {"base-url": server.url, **FAST})
+        r = local.complete(request())
+        assert r.status == OK and r.data["findings"][1]["pattern"] == "eval("
+        assert local.count_tokens(request()) >= len(CODE) / 3.5         # the estimate, errs high
+        assert [s.path for s in server.log] == ["/v1/messages", "/v1/messages/count_tokens"]
 
 
 def test_batch_end_to_end_with_shuffled_errored_and_expired_lines(provider, model_env):

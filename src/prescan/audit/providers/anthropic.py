@@ -46,7 +46,7 @@ class AnthropicProvider:
         self.opts = Options.parse(config)
         self.key_var = self.opts.api_key_env or "ANTHROPIC_API_KEY"
         base_url = self.opts.base_url or os.environ.get("ANTHROPIC_BASE_URL") or None
-        key = api_key(self.key_var)
+        key = api_key(self.key_var, base_url=base_url)
         self._sdk = import_sdk("anthropic")
         self._client = self._sdk.Anthropic(api_key=key, base_url=base_url, max_retries=0,
                                            timeout=float(self.opts.timeout_s))

@@ -68,8 +68,8 @@ def api_key(var: str, *, base_url: str | None = None) -> str:
     if key:
         return key
     if base_url and is_loopback(base_url):
-        # Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp) require a key
-        # in the header but ignore its value: a placeholder keeps them usable.
+        # Local servers (Ollama, vLLM, llama.cpp, on either API) want a key in
+        # the header but ignore its value: a placeholder keeps them usable.
         return "local-no-key"
     raise AuthFailed(f"{var} is not set", hint=f"export {var}=<your API key> to audit with the model")
 
