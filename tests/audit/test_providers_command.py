@@ -106,3 +106,20 @@ def test_the_documented_example_program(tmp_path):
     r = make_provider(program(tmp_path, source)).complete(request())
     assert r.status == OK and r.model == "eval-finder-1"
     assert r.data == {"findings": [{"line": 2, "code": "b = eval(a)", "pattern": "eval("}]}
+
+
+def test_the_documented_bench_command_runs():
+    import os
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).parents[2]
+    doc = (root / "docs" / "model-providers.md").read_text()
+    [line] = [x.strip() for x in doc.splitlines() if x.strip().startswith("PYTHONPATH=src python -m pytest benches")]
+    argv = shlex.split(line.removeprefix("PYTHONPATH=src "))
+    argv[0] = sys.executable
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "PRESCAN_BENCH_ROUNDS": "1",
+           "PRESCAN_BENCH_MODEL_LATENCY_S": "0.002"}
+    proc = subprocess.run([*argv, "-q", "-p", "no:cacheprovider"], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    assert "5 passed" in proc.stdout
