@@ -195,6 +195,9 @@ def test_batch_end_to_end_with_shuffled_errored_and_expired_lines(provider, mode
     batch_id = provider.submit_batch(reqs)
     [created] = model_env.requests("/v1/messages/batches", "POST")
     assert [r["custom_id"] for r in created.body["requests"]] == [r.custom_id for r in reqs]
+    params = created.body["requests"][0]["params"]
+    assert params["temperature"] == 0.0 and "extra_body" not in params
+    assert params["tool_choice"]["name"] == "report" and params["system"][0]["cache_control"]
     assert provider.batch_results(batch_id) is None and provider.batch_results(batch_id) is None
     results = provider.batch_results(batch_id)
     assert set(results) == {r.custom_id for r in reqs}

@@ -68,12 +68,19 @@ class AnthropicProvider:
                   "tools": [tool],
                   "tool_choice": {"type": "tool", "name": TOOL, "disable_parallel_tool_use": True}}
         if request.temperature is not None and not self._no_temperature:
-            # The SDK dropped the typed argument (models after Opus 4.6 reject it);
-            # the API still takes it on the older ones, so it goes in the body.
-            params["extra_body"] = {"temperature": request.temperature}
+            params["temperature"] = request.temperature
         return params     # no seed: the Messages API has none
 
-    def _retry(self, send, what: str = ""):
+    @staticmethod
+    def _sdk_kwargs(params: dict) -> dict:
+        """params as the SDK's create() takes them: it dropped the typed `temperature`
+        (models after Opus 4.6 reject it), the API still takes it on older ones."""
+        kwargs = dict(params)
+        if "temperature" in kwargs:
+            kwargs["extra_body"] = {"temperature": kwargs.pop("temperature")}
+        return kwargs
+
+    def _retry(self, send):
         return with_retries(send, self._sdk, self.opts, provider=self.name, key_var=self.key_var,
                             max_wait_s=self._max_wait())
 
@@ -84,15 +91,16 @@ class AnthropicProvider:
         started = time.monotonic()
         while True:
             params = self.params(request)
+            kwargs = self._sdk_kwargs(params)
 
             def send(attempt: int):
                 return self._client.messages.with_raw_response.create(
-                    **params, extra_headers={"x-stainless-retry-count": str(attempt)})
+                    **kwargs, extra_headers={"x-stainless-retry-count": str(attempt)})
             try:
                 raw, retries = self._retry(send)
                 break
             except GiveUp as exc:
-                if "extra_body" in params and exc.failure.status == 400 and "temperature" in exc.failure.message:
+                if "temperature" in params and exc.failure.status == 400 and "temperature" in exc.failure.message:
                     self._no_temperature = True     # this model takes no sampling parameters: resend
                     continue
                 return ModelResponse(request.custom_id, FAILED, error=exc.line(), retries=exc.retries,
@@ -103,7 +111,7 @@ class AnthropicProvider:
 
     def count_tokens(self, request: ModelRequest) -> int:
         params = self.params(request)
-        for key in ("max_tokens", "extra_body"):
+        for key in ("max_tokens", "temperature"):
             params.pop(key, None)
         try:
             return run_or_raise(lambda a: self._client.messages.count_tokens(**params).input_tokens, self._sdk,
