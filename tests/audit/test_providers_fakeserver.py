@@ -35,6 +35,7 @@ def test_models_health_and_rate_limit_headers(model_env):
     assert "claude-haiku-4-5-20251001" in [m.id for m in anthropic._client.models.list()]
     openai = make_provider("openai:gpt-4o")
     assert "gpt-4o-2024-08-06" in [m.id for m in openai._client.models.list()]
-    first, second = (int(anthropic._client.messages.with_raw_response.create(
-        **anthropic.params(requests(1)[0])).headers["anthropic-ratelimit-requests-remaining"]) for _ in range(2))
+    kwargs = anthropic._sdk_kwargs(anthropic.params(requests(1)[0]))
+    first, second = (int(anthropic._client.messages.with_raw_response.create(**kwargs)
+                         .headers["anthropic-ratelimit-requests-remaining"]) for _ in range(2))
     assert second == first - 1
