@@ -4,8 +4,8 @@ token counting and Message Batches."""
 from __future__ import annotations
 
 import pytest
-from fakeserver import (DEFAULT_SCHEMA, FakeServer, http_error, json_text, malformed, ok, overloaded, rate_limited, refusal,
-                        server_error, slow, spend_limit, status_error, truncated, usage_limit_400)
+from fakeserver import (DEFAULT_SCHEMA, FakeServer, http_error, json_text, malformed, ok, overloaded, rate_limited,
+                        refusal, server_error, slow, spend_limit, status_error, truncated, usage_limit_400)
 
 from prescan.audit.concurrency import wait_for_batch
 from prescan.audit.providers import make_provider
