@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-# fakeserver is a package beside this file; the benches import it the same way
-sys.path.insert(0, str(Path(__file__).parent))
+# fakeserver is a package beside this file, imported as `fakeserver` by the tests
+# here and by the benches (appended: nothing else here may shadow a module)
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.append(str(Path(__file__).parent))
 
 from fakeserver import FakeServer  # noqa: E402
 

@@ -4,8 +4,8 @@ token counting and Message Batches."""
 from __future__ import annotations
 
 import pytest
-from fakeserver import (DEFAULT_SCHEMA, http_error, json_text, malformed, ok, overloaded, rate_limited, refusal,
-                        server_error, slow, spend_limit, status_error, truncated, usage_limit_400)
+from fakeserver import (DEFAULT_SCHEMA, FakeServer, http_error, json_text, malformed, ok, overloaded, rate_limited,
+                        refusal, server_error, slow, spend_limit, status_error, truncated, usage_limit_400)
 
 from prescan.audit.concurrency import wait_for_batch
 from prescan.audit.providers import make_provider
@@ -141,6 +141,7 @@ def test_refused_key_names_the_variable(provider, model_env):
 
 def test_missing_key_fails_at_construction(model_env, monkeypatch):
     monkeypatch.delenv("ANTHROPIC_API_KEY")
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "https://api.anthropic.com")
     with pytest.raises(AuthFailed) as info:
         make_provider("anthropic:claude-haiku-4-5")
     assert info.value.one_line().startswith("ANTHROPIC_API_KEY is not set")
@@ -172,9 +173,19 @@ def test_count_tokens_uses_the_endpoint(provider, model_env):
     assert n > 0 and "max_tokens" not in sent.body and sent.body["tools"][0]["name"] == "report"
 
 
-def test_count_tokens_estimates_where_the_endpoint_is_missing(provider, model_env):
-    provider._client = provider._client.with_options(base_url=model_env.url + "/nowhere")
-    assert provider.count_tokens(request()) >= len(CODE) / 3.5
+def test_count_tokens_with_a_refused_key_is_an_auth_error(provider, model_env):
+    model_env.valid_key = "another-key"
+    with pytest.raises(AuthFailed):
+        provider.count_tokens(request())
+
+
+def test_an_ollama_like_server_answers_in_text_and_counts_nothing():
+    with FakeServer(ollama=True) as server:
+        local = make_provider("anthropic:qwen3-coder", {"base-url": server.url, **FAST})
+        r = local.complete(request())
+        assert r.status == OK and r.data["findings"][1]["pattern"] == "eval("
+        assert local.count_tokens(request()) >= len(CODE) / 3.5         # the estimate, errs high
+        assert [s.path for s in server.log] == ["/v1/messages", "/v1/messages/count_tokens"]
 
 
 def test_batch_end_to_end_with_shuffled_errored_and_expired_lines(provider, model_env):
@@ -184,6 +195,9 @@ def test_batch_end_to_end_with_shuffled_errored_and_expired_lines(provider, mode
     batch_id = provider.submit_batch(reqs)
     [created] = model_env.requests("/v1/messages/batches", "POST")
     assert [r["custom_id"] for r in created.body["requests"]] == [r.custom_id for r in reqs]
+    params = created.body["requests"][0]["params"]
+    assert params["temperature"] == 0.0 and "extra_body" not in params
+    assert params["tool_choice"]["name"] == "report" and params["system"][0]["cache_control"]
     assert provider.batch_results(batch_id) is None and provider.batch_results(batch_id) is None
     results = provider.batch_results(batch_id)
     assert set(results) == {r.custom_id for r in reqs}

@@ -103,6 +103,13 @@ def test_refused_key_names_the_variable(provider, model_env):
     assert "OPENAI_API_KEY" in info.value.one_line()
 
 
+def test_the_batch_probe_reports_a_refused_key(provider, model_env):
+    model_env.valid_key = "sk-other"
+    with pytest.raises(AuthFailed):
+        provider.supports_batch()
+    assert [s.path for s in model_env.log] == ["/v1/batches"]
+
+
 def test_missing_key_fails_at_construction_except_for_a_loopback_server(model_env, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY")
     # a local OpenAI-compatible server ignores the key: a placeholder is sent

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import json
 import re
+import socket
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler
@@ -29,6 +30,12 @@ def _text(content: Any) -> str:
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     fake: Any = None            # the FakeServer, set by FakeServer.start
+
+    def setup(self) -> None:
+        super().setup()
+        # headers and body go out as two writes: without this, Nagle's algorithm
+        # and the client's delayed ACK add ~40 ms to every response
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, *args) -> None:   # quiet: the request log is the record
         pass
@@ -108,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._model_call("anthropic", body)
         if path == "/v1/chat/completions" and method == "POST":
             return self._model_call("openai", body)
-        if path == "/v1/messages/count_tokens" and method == "POST":
+        if path == "/v1/messages/count_tokens" and method == "POST" and not fake.ollama:
             req = self._anthropic_request(body)
             n = tokens(req["system"]) + tokens(req["user"]) + tokens(json.dumps(body.get("tools") or ""))
             return self._send(200, {"input_tokens": n}, fake._rate_headers("anthropic"))
@@ -145,6 +152,8 @@ class Handler(BaseHTTPRequestHandler):
         if outcome.kind == "error":
             return self._error(provider, outcome, headers)
         if provider == "anthropic":
+            if fake.ollama and outcome.kind == "ok":
+                outcome = Outcome("json_text")
             return self._send(200, anthropic_message(fake, body, outcome), {**headers, **outcome.headers})
         fmt = (body.get("response_format") or {}).get("type")
         if fake.reject_json_schema and fmt == "json_schema":

@@ -26,11 +26,15 @@ class FakeServer:
     """Start with `with FakeServer() as server:` (or the `fake_server` fixture); `server.url`."""
 
     def __init__(self, *, latency_s: float = 0.0, batch_polls: int = 1, no_batch: bool = False,
-                 reject_json_schema: bool = False, seed: int = 7) -> None:
+                 reject_json_schema: bool = False, ollama: bool = False, seed: int = 7) -> None:
         self.latency_s = latency_s              # added to every model call
         self.batch_polls = batch_polls          # retrieves a batch answers in_progress before it ends
         self.no_batch = no_batch                # a local server: no batch or file routes (404)
         self.reject_json_schema = reject_json_schema    # a local server that only knows json_object
+        # Ollama's Anthropic side: tool_choice ignored (JSON comes as text), no
+        # count_tokens, no batches (A5)
+        self.ollama = ollama
+        self.no_batch = no_batch or ollama
         self.valid_key: str | None = None       # when set, any other key gets a 401
         self.answer: Callable[[dict], dict] = rule_model
         self.batch_outcomes: dict[str, str] = {}    # custom_id -> errored | expired | canceled | truncated

@@ -7,10 +7,11 @@ import os
 import time
 from typing import Any, Iterable
 
-from prescan.audit.providers.common import (GiveUp, Options, api_key, check_answer, estimate_tokens, import_sdk,
-                                            parse_answer, run_or_raise, with_retries)
-from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, ModelRequest, ModelResponse,
-                                     ProviderError, Usage)
+from prescan.audit.providers.answers import check_answer, estimate_tokens, parse_answer
+from prescan.audit.providers.options import Options, api_key, import_sdk
+from prescan.audit.providers.retry import GiveUp, run_or_raise, with_retries
+from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, AuthFailed, ModelRequest, ModelResponse,
+                                     ProviderError, SpendLimit, Usage)
 
 TOOL = "report"
 MAX_WAIT_S = 60.0       # a longer retry-after means an outage, not a blip: give up
@@ -45,7 +46,7 @@ class AnthropicProvider:
         self.opts = Options.parse(config)
         self.key_var = self.opts.api_key_env or "ANTHROPIC_API_KEY"
         base_url = self.opts.base_url or os.environ.get("ANTHROPIC_BASE_URL") or None
-        key = api_key(self.key_var)
+        key = api_key(self.key_var, base_url=base_url)
         self._sdk = import_sdk("anthropic")
         self._client = self._sdk.Anthropic(api_key=key, base_url=base_url, max_retries=0,
                                            timeout=float(self.opts.timeout_s))
@@ -67,12 +68,19 @@ class AnthropicProvider:
                   "tools": [tool],
                   "tool_choice": {"type": "tool", "name": TOOL, "disable_parallel_tool_use": True}}
         if request.temperature is not None and not self._no_temperature:
-            # The SDK dropped the typed argument (models after Opus 4.6 reject it);
-            # the API still takes it on the older ones, so it goes in the body.
-            params["extra_body"] = {"temperature": request.temperature}
+            params["temperature"] = request.temperature
         return params     # no seed: the Messages API has none
 
-    def _retry(self, send, what: str = ""):
+    @staticmethod
+    def _sdk_kwargs(params: dict) -> dict:
+        """params as the SDK's create() takes them: it dropped the typed `temperature`
+        (models after Opus 4.6 reject it), the API still takes it on older ones."""
+        kwargs = dict(params)
+        if "temperature" in kwargs:
+            kwargs["extra_body"] = {"temperature": kwargs.pop("temperature")}
+        return kwargs
+
+    def _retry(self, send):
         return with_retries(send, self._sdk, self.opts, provider=self.name, key_var=self.key_var,
                             max_wait_s=self._max_wait())
 
@@ -83,15 +91,16 @@ class AnthropicProvider:
         started = time.monotonic()
         while True:
             params = self.params(request)
+            kwargs = self._sdk_kwargs(params)
 
             def send(attempt: int):
                 return self._client.messages.with_raw_response.create(
-                    **params, extra_headers={"x-stainless-retry-count": str(attempt)})
+                    **kwargs, extra_headers={"x-stainless-retry-count": str(attempt)})
             try:
                 raw, retries = self._retry(send)
                 break
             except GiveUp as exc:
-                if "extra_body" in params and exc.failure.status == 400 and "temperature" in exc.failure.message:
+                if "temperature" in params and exc.failure.status == 400 and "temperature" in exc.failure.message:
                     self._no_temperature = True     # this model takes no sampling parameters: resend
                     continue
                 return ModelResponse(request.custom_id, FAILED, error=exc.line(), retries=exc.retries,
@@ -102,12 +111,14 @@ class AnthropicProvider:
 
     def count_tokens(self, request: ModelRequest) -> int:
         params = self.params(request)
-        for key in ("max_tokens", "extra_body"):
+        for key in ("max_tokens", "temperature"):
             params.pop(key, None)
         try:
             return run_or_raise(lambda a: self._client.messages.count_tokens(**params).input_tokens, self._sdk,
                                 self.opts, provider=self.name, key_var=self.key_var, max_wait_s=self._max_wait(),
                                 what="count_tokens")
+        except (AuthFailed, SpendLimit):
+            raise
         except ProviderError:
             # a compatible server without the endpoint (Ollama): an estimate that errs high
             return estimate_tokens(request.system, request.user, str(request.schema))

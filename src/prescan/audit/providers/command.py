@@ -17,7 +17,8 @@ import shutil
 import subprocess
 import time
 
-from prescan.audit.providers.common import Options, check_answer, estimate_tokens
+from prescan.audit.providers.answers import check_answer, estimate_tokens
+from prescan.audit.providers.options import Options
 from prescan.audit.transport import FAILED, MALFORMED, REFUSED, ModelRequest, ModelResponse, ProviderError, Usage
 from prescan.errors import UsageError
 

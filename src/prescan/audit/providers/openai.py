@@ -9,10 +9,12 @@ import os
 import threading
 import time
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
-from prescan.audit.providers.common import (GiveUp, Options, api_key, estimate_tokens, import_sdk, parse_answer,
-                                            run_or_raise, with_retries)
-from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, ModelRequest, ModelResponse,
+from prescan.audit.providers.answers import estimate_tokens, parse_answer
+from prescan.audit.providers.options import Options, api_key, import_sdk
+from prescan.audit.providers.retry import GiveUp, run_or_raise, with_retries
+from prescan.audit.transport import (EXPIRED, FAILED, REFUSED, TRUNCATED, AuthFailed, ModelRequest, ModelResponse,
                                      ProviderError, Usage)
 
 MAX_WAIT_S = 120.0      # the SDK's own bound: a Retry-After beyond it is not waited for
@@ -51,7 +53,7 @@ class OpenAIProvider:
         self.opts = Options.parse(config)
         self.key_var = self.opts.api_key_env or "OPENAI_API_KEY"
         self.base_url = self.opts.base_url or os.environ.get("OPENAI_BASE_URL") or None
-        self.official = self.base_url is None or "api.openai.com" in self.base_url
+        self.official = self.base_url is None or urlsplit(self.base_url).hostname == "api.openai.com"
         key = api_key(self.key_var, base_url=self.base_url)
         self._sdk = import_sdk("openai")
         self._client = self._sdk.OpenAI(api_key=key, base_url=self.base_url, max_retries=0,
@@ -141,7 +143,10 @@ class OpenAIProvider:
                 try:
                     self._client.batches.list(limit=1)
                     self._batch = True
-                except self._sdk.APIError:
+                except self._sdk.AuthenticationError:
+                    raise AuthFailed(f"openai: the API key in {self.key_var} was refused",
+                                     hint=f"set {self.key_var} to a valid key") from None
+                except self._sdk.APIError:     # 404 (Ollama, vLLM, llama.cpp), or no answer: no batches
                     self._batch = False
         return self._batch
 
@@ -202,7 +207,8 @@ class OpenAIProvider:
             return to_response(cid, resp.get("body") or {}, schema, batch=True, request_id=rid)
         if err.get("code") in NOT_ANSWERED:
             return ModelResponse(cid, NOT_ANSWERED[err["code"]], batch=True, error=f"batch: {err['code']}")
-        e = ((resp.get("body") or {}).get("error") or err)
+        e = (resp.get("body") or {}).get("error") or err
         what = f"HTTP {resp['status_code']}: " if resp.get("status_code") else ""
+        kind = e.get("type") or e.get("code") or ""
         return ModelResponse(cid, FAILED, batch=True, request_id=rid,
-                             error=f"batch: {what}{e.get('type') or e.get('code') or ''} {e.get('message', '')}".strip())
+                             error=f"batch: {what}{kind} {e.get('message', '')}".strip())

@@ -1,96 +1,17 @@
-"""What the providers share: their options, the one retry layer, the API key
-lookup, and turning an answer text into a validated ModelResponse status."""
+"""The one retry layer of the providers: which failed attempts are retried,
+after how long, and which end the run (SpendLimit, AuthFailed)."""
 from __future__ import annotations
 
 import email.utils
-import importlib
-import ipaddress
-import json
-import math
-import os
 import random
 import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
-from urllib.parse import urlsplit
 
-from prescan.audit.transport import MALFORMED, OK, AuthFailed, ProviderError, SpendLimit
-from prescan.errors import ConfigError, InstallError
+from prescan.audit.providers.options import Options
+from prescan.audit.transport import AuthFailed, ProviderError, SpendLimit
 
-# Config keys, as the audit config or the CLI passes them ("_" and "-" alike).
-KNOWN_KEYS = {"api-key-env", "base-url", "timeout-s", "max-retries", "max-retry-wait-s", "backoff-s",
-              "concurrency", "response-format", "strict", "cache-ttl", "max-tokens-param", "batch"}
-
-
-@dataclass(frozen=True)
-class Options:
-    api_key_env: str | None = None
-    base_url: str | None = None
-    timeout_s: float = 120.0          # per attempt
-    max_retries: int = 2              # attempts = 1 + max_retries
-    max_retry_wait_s: float | None = None   # a server asking to wait longer: give up (provider default)
-    backoff_s: float = 0.5            # first backoff without a retry-after; 529 backs off 4x longer
-    response_format: str = "json_schema"    # openai: json_schema | json_object
-    strict: bool = True               # strict structured output (schemas must be strict-compatible)
-    cache_ttl: str = "5m"             # anthropic prompt cache: 5m | 1h
-    max_tokens_param: str | None = None     # openai: max_completion_tokens | max_tokens
-    batch: bool | None = None         # openai: force batch support on/off instead of probing
-
-    @classmethod
-    def parse(cls, config: Mapping[str, Any] | None) -> "Options":
-        values: dict[str, Any] = {}
-        for key, value in (config or {}).items():
-            norm = key.lower().replace("_", "-")
-            norm = "timeout-s" if norm == "timeout" else norm
-            if norm not in KNOWN_KEYS:
-                raise ConfigError(f"unknown model provider option {key!r}",
-                                  hint="known: " + ", ".join(sorted(KNOWN_KEYS)))
-            if norm != "concurrency":       # the caller's limit, not the provider's
-                values[norm.replace("-", "_")] = value
-        try:
-            opts = cls(**values)
-            float(opts.timeout_s), int(opts.max_retries), float(opts.backoff_s)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError("invalid model provider option", detail=str(exc)) from None
-        if opts.response_format not in ("json_schema", "json_object"):
-            raise ConfigError(f"response-format {opts.response_format!r} is not json_schema or json_object")
-        if opts.cache_ttl not in ("5m", "1h"):
-            raise ConfigError(f"cache-ttl {opts.cache_ttl!r} is not 5m or 1h")
-        return opts
-
-
-def import_sdk(name: str):
-    """The vendor SDK, imported only when a provider is built (a scan without --audit never pays for it)."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        raise InstallError(f"the {name} package is not installed",
-                           hint="pip install 'prescan[audit]'") from None
-
-
-def api_key(var: str, *, base_url: str | None = None) -> str:
-    key = os.environ.get(var, "").strip()
-    if key:
-        return key
-    if base_url and is_loopback(base_url):
-        # Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp) require a key
-        # in the header but ignore its value: a placeholder keeps them usable.
-        return "local-no-key"
-    raise AuthFailed(f"{var} is not set", hint=f"export {var}=<your API key> to audit with the model")
-
-
-def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-# -- the one retry layer -----------------------------------------------------------------------------
 # The SDK clients are built with max_retries=0 and every retry happens here: the
 # SDKs retry any 429 (a spend-limit 429 too) and, in the versions we use, honour
 # any retry-after however long. One layer also means one count for
@@ -178,7 +99,7 @@ def decide(f: Failure, opts: Options, *, provider: str, key_var: str, max_wait_s
     if attempt >= opts.max_retries:
         return None
     should = (f.headers or {}).get("x-should-retry")
-    if should == "false" or (should != "true" and f.status in NEVER_RETRY):
+    if should == "false" or f.status in NEVER_RETRY:    # these are never retried, whatever the header says
         return None
     if should != "true" and f.status is not None and not (f.status in (408, 409, 429) or f.status >= 500):
         return None
@@ -218,42 +139,3 @@ def run_or_raise(send: Callable[[int], Any], sdk, opts: Options, *, provider: st
         return with_retries(send, sdk, opts, provider=provider, key_var=key_var, max_wait_s=max_wait_s)[0]
     except GiveUp as exc:
         raise ProviderError(f"{provider}: {what} failed", detail=exc.line()) from None
-
-
-# -- answers -----------------------------------------------------------------------------------------
-FENCE = re.compile(r"^\s*```(?:json)?\s*\n(.*?)\n?```\s*$", re.S)
-
-
-def check_answer(value: Any, schema: dict | None) -> tuple[str, dict | None, str]:
-    """(status, data, error) of a parsed answer against the requested schema."""
-    if not isinstance(value, dict):
-        return MALFORMED, None, "the answer is not a JSON object"
-    if schema:
-        from jsonschema import exceptions, validators   # lazy: only an audit validates
-
-        cls = validators.validator_for(schema)
-        try:
-            error = exceptions.best_match(cls(schema).iter_errors(value))
-        except exceptions.SchemaError as exc:
-            raise ProviderError("the audit's answer schema is not a valid JSON schema",
-                                detail=exc.message) from None
-        if error is not None:
-            where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-            return MALFORMED, None, f"the answer does not match the schema at {where}: {error.message}"[:300]
-    return OK, value, ""
-
-
-def parse_answer(text: str, schema: dict | None) -> tuple[str, dict | None, str]:
-    """(status, data, error) of an answer given as text (JSON, possibly fenced)."""
-    m = FENCE.match(text)
-    try:
-        value = json.loads(m.group(1) if m else text)
-    except ValueError as exc:
-        return MALFORMED, None, f"the answer is not JSON: {exc}"
-    return check_answer(value, schema)
-
-
-def estimate_tokens(*texts: str) -> int:
-    """Errs high: ~3.5 characters a token, rounded up, plus 10 % and a per-message overhead."""
-    n = math.ceil(sum(len(t) for t in texts) / 3.5)
-    return n + math.ceil(n / 10) + 8 * len(texts)
