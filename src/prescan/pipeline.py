@@ -80,6 +80,17 @@ class _Outcome:
     cacheable: bool = True               # False when a failure, not the file, shaped it
 
 
+@dataclass(frozen=True)
+class FileVersion:
+    """One file version the scan read, for the stages after analysis (the audit)."""
+    path: str
+    side: str                            # head | base | context
+    language: str | None
+    data: bytes
+    units: tuple
+    symbols: Symbols | None
+
+
 @dataclass
 class ScanResult:
     change: ChangeSet
@@ -90,6 +101,8 @@ class ScanResult:
     stats: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
     policy: object = None                # the policy.config.Policy applied, when ScanOptions.policy is set
+    versions: list[FileVersion] = field(default_factory=list)
+    audit: object | None = None          # prescan.audit.model.AuditReport when --audit ran
 
 
 _RULESET: RuleSet | None = None
@@ -278,8 +291,11 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         stats["suppressed"] = sum(1 for f in shown if any(k == "suppressed" for k, _ in f.extra))
         stats["policy"] = stage.policy.source or "default"
     timings["total"] = time.perf_counter() - t0
+    read = {(j.side, j.path): j for j in runner.done_jobs}
+    versions = [FileVersion(o.path, o.side, read[o.side, o.path].language, read[o.side, o.path].data, o.units,
+                            o.symbols) for o in outcomes if (o.side, o.path) in read]
     return ScanResult(cs, ruleset, shown, fixed, warnings, stats, timings,
-                      stage.policy if stage is not None else None)
+                      stage.policy if stage is not None else None, versions)
 
 
 def _policy_stage(opts: ScanOptions, cs: ChangeSet, contents, warnings: list[FileWarning]):

@@ -11,7 +11,8 @@ import time
 SHOW_AFTER = 0.25           # seconds; a quicker scan never flickers a status line
 
 STAGES = {"changes": "reading the change", "analyzing": "parsing and analyzing", "impact": "following the impact",
-          "cross-file": "following data across files", "recording": "recording the scan"}
+          "cross-file": "following data across files", "auditing": "auditing with the model",
+          "recording": "recording the scan"}
 
 
 class Progress:

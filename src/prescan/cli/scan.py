@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 import click
 
+from prescan.cli.auditopts import audit_options, audit_setup, policy_audit
 from prescan.cli.output import emit, interactive, use_color
 from prescan.cli.progress import Progress
 from prescan.cli.storeopts import locate, repository, repository_name, store_option
@@ -59,9 +60,11 @@ from prescan.scope import SCOPES
 @click.option("--release", metavar="NAME",
               help="Record a whole-tree scan of --head (default HEAD) as release NAME.")
 @click.option("--baseline", metavar="NAME", help="Report only findings that are not in the recorded release NAME.")
+@audit_options
 def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rules, scope, fmt, output,
          fail_on, min_confidence, policy_file, no_suppress, fetch_base, jobs, max_file_size, depth, quiet,
-         no_color, store_uri, no_store, release, baseline) -> None:
+         no_color, store_uri, no_store, release, baseline, audit_spec, audit_mode, audit_budget, audit_concurrency,
+         audit_validator, audit_votes) -> None:
     """Scan a change. With no arguments: the current branch against its
     merge-base with the default branch, plus uncommitted work.
 
@@ -97,6 +100,9 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
         raise UsageError("patch file not found", path=patch)
     if no_builtin_rules and not rules_dirs:
         raise UsageError("--no-builtin-rules needs at least one --rules DIR")
+    # the provider is built first: a missing key fails before any scanning work
+    auditor = audit_setup(audit_spec, audit_mode, audit_budget, audit_concurrency, audit_validator, audit_votes,
+                          fail_on or "high") if audit_spec else None
     ruleset = load_rules(list(rules_dirs), builtin=not no_builtin_rules)
     if policy_file and not os.path.isfile(policy_file):
         raise UsageError("policy file not found", path=policy_file)
@@ -116,6 +122,18 @@ def scan(base, head, staged, patch, all_files, repo, rules_dirs, no_builtin_rule
                 _warn(f"the policy's baseline {result.policy.baseline} is not applied: no result store")
             else:
                 baseline = result.policy.baseline
+        if auditor is None:     # an [audit] table in the policy (of the base revision in a diff scan)
+            auditor = audit_setup(None, audit_mode, audit_budget, audit_concurrency, audit_validator, audit_votes,
+                                  fail_on, table=policy_audit(result.policy))
+        if auditor is not None:
+            from prescan.audit.stage import run_audit
+            if progress:
+                progress.stage("auditing")
+            auditor = (replace(auditor[0], fail_on=fail_on), auditor[1])
+            result = run_audit(result, *auditor, loc=loc, blobs=cache,
+                               note=None if quiet else lambda text: click.echo(f"prescan: audit: {text}", err=True))
+            for text in result.audit.warnings:
+                _warn(text)
         if loc is not None:
             if progress:
                 progress.stage("recording")

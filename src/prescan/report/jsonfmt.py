@@ -51,5 +51,8 @@ def render(result, opts) -> str:
         "stats": result.stats,
         "timings": {k: round(v, 6) for k, v in result.timings.items()},
     }
+    if getattr(result, "audit", None) is not None:
+        from prescan.audit.render import json_doc
+        doc["audit"] = json_doc(result.audit)
     doc["summary"]["new"] = {s: doc["summary"]["new"].get(s, 0) for s in SEVERITIES}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -108,6 +108,9 @@ def _result(f: Finding, index: int) -> dict:
                                 **({"justification": reason} if reason else {}),
                                 **({"location": {"physicalLocation": {"artifactLocation": _artifact(where)}}}
                                    if where not in ("inline", "true") else {})}]
+    if f.origin == "model":
+        from prescan.audit.render import sarif_properties
+        res["properties"].update(sarif_properties(f))
     return res
 
 

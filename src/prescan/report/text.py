@@ -38,6 +38,9 @@ def render(result, opts) -> str:
         out.append(style("warning: ", fg="yellow") + printable(f"{where}: {w.message}"))
     if result.warnings:
         out.append("")
+    if getattr(result, "audit", None) is not None:
+        from prescan.audit.render import text_lines
+        out.extend(text_lines(result.audit, style) + [""])
     out.extend(_table(result, style))
     out.append(_summary(result, opts, style))
     return "\n".join(out) + "\n"
@@ -77,6 +80,11 @@ def _finding(f: Finding, rule, style, opts) -> list[str]:
         lines.append(style(f"      removed | {printable(removed)}", fg="red"))
     if f.link:
         lines.append(style(printable(f"      linked to the change: {f.link}"), dim=True))
+    if f.origin == "model":
+        extra = dict(f.extra)
+        lines.append(style("      why: ", bold=True) + printable(" ".join(extra.get("explanation", "").split())))
+        lines.append(style(printable(f"      model: {extra.get('model', '')}, {extra.get('validation', '')}: "
+                                     f"{extra.get('rationale', '')}"), dim=True))
     if rule is not None:
         lines.append(style("      why: ", bold=True) + _paragraph(rule.why))
         lines.append(style("      fix: ", bold=True) + _paragraph(rule.fix))
