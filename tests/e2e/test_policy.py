@@ -275,3 +275,23 @@ def test_directives_in_documentation_are_not_suppressions(repo):
     code, doc = scan_json("--base", "main", cwd=repo.root)
     assert [(f["path"], f["rule_id"]) for f in doc["findings"]] == [
         ("conf/app.ini", "suppression-added"), ("conf/app.ini", "suppression-unused")]
+
+
+AUDIT = '[audit]\nprovider = "anthropic"\nmodel = "claude-sonnet-4-5"\n'
+NO_KEYS = {"ANTHROPIC_API_KEY": "", "ANTHROPIC_BASE_URL": "", "OPENAI_API_KEY": ""}
+
+
+def test_the_base_policy_can_turn_the_model_audit_on(repo):
+    feature(repo, {".prescan.toml": AUDIT}, {"app.py": VULN})
+    proc = run_prescan("scan", "--base", "main", cwd=repo.root, env=NO_KEYS)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "ANTHROPIC_API_KEY" in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_an_audit_the_change_adds_to_the_policy_is_reported_not_run(repo):
+    feature(repo, {}, {".prescan.toml": AUDIT, "app.py": SAFE + "y = 2\n"})
+    proc = run_prescan("scan", "--base", "main", "--format", "json", cwd=repo.root, env=NO_KEYS)
+    assert proc.returncode == 1, proc.stderr.decode()
+    doc = json.loads(proc.stdout)
+    assert "audit" not in doc or not doc["audit"]
+    assert [f["path"] for f in by_rule(doc, "policy-changed")] == [".prescan.toml"]

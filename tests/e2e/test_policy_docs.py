@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GIT_ENV, GitRepo
+from prescan.cli.auditopts import policy_audit
 from prescan.policy import suppress
 from prescan.policy.config import parse_policy
 
@@ -28,7 +29,7 @@ def blocks(lang: str) -> list[str]:
 
 
 def test_the_page_shows_commands_and_examples():
-    assert len(commands()) >= 6 and len(blocks("toml")) == 2 and len(blocks("python")) == 1
+    assert len(commands()) >= 6 and len(blocks("toml")) == 3 and len(blocks("python")) == 1
 
 
 @pytest.mark.parametrize("command", commands())
@@ -50,7 +51,11 @@ def test_command_runs(command, tmp_path):
 def test_toml_examples_are_valid_policies():
     policy, warnings = parse_policy(blocks("toml")[0], ".prescan.toml")
     assert warnings == [] and policy.paths[0].severity_offset == -1
-    policy, warnings = parse_policy(blocks("toml")[1], "pyproject.toml", pyproject=True)
+    policy, warnings = parse_policy(blocks("toml")[1], ".prescan.toml")
+    assert warnings == [] and policy_audit(policy) == {
+        "provider": "anthropic:claude-sonnet-4-5", "budget": 200000, "concurrency": 4, "mode": "sync",
+        "validator": "ci/check-finding"}
+    policy, warnings = parse_policy(blocks("toml")[2], "pyproject.toml", pyproject=True)
     assert warnings == [] and policy.ignore_rules == ("subprocess-shell-true",)
 
 
