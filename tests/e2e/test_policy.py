@@ -295,3 +295,12 @@ def test_an_audit_the_change_adds_to_the_policy_is_reported_not_run(repo):
     doc = json.loads(proc.stdout)
     assert "audit" not in doc or not doc["audit"]
     assert [f["path"] for f in by_rule(doc, "policy-changed")] == [".prescan.toml"]
+
+
+def test_a_policy_names_the_key_variable_and_server_of_the_audit(repo):
+    # the address of a (local) model server may come from the base policy; the key is named, never written
+    feature(repo, {".prescan.toml": AUDIT + 'base-url = "https://llm.internal.example"\napi-key-env = "TEAM_LLM_KEY"\n'
+                                    'budget = "$1"\n'}, {"app.py": VULN})
+    proc = run_prescan("scan", "--base", "main", cwd=repo.root, env=NO_KEYS)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "TEAM_LLM_KEY" in err and "ANTHROPIC_API_KEY" not in err, err

@@ -163,3 +163,12 @@ def test_key_lines():
     assert key_line(text, ("p", 1, "g")) == 10
     assert key_line(text, ("p", 0)) == 7
     assert key_line(text, ("nothing",)) == 0
+
+
+def test_pointing_the_audit_elsewhere_is_a_reported_change():
+    from prescan.policy.changes import differences
+    base, _ = parse_policy('[audit]\nprovider = "openai"\nmodel = "m"\n', ".prescan.toml")
+    head, _ = parse_policy('[audit]\nprovider = "openai"\nmodel = "m"\nbase-url = "https://elsewhere.example"\n',
+                           ".prescan.toml")
+    [(loosens, keys, text)] = differences(base, head)
+    assert loosens and keys == ("audit", "base-url") and "base-url" in text

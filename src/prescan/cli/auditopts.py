@@ -54,7 +54,9 @@ def audit_setup(audit_spec, mode, budget, concurrency, validator, votes, fail_on
     except ImportError:
         raise UsageError("this prescan has no model providers", hint="install prescan with its audit support") \
             from None
-    provider = make_provider(spec, {"concurrency": opts.concurrency})
+    # where to reach the provider may come from the policy; the key itself only from the environment
+    provider = make_provider(spec, {"concurrency": opts.concurrency,
+                                    **{k: table[k] for k in ("base-url", "api-key-env") if table.get(k)}})
     return opts, provider
 
 
@@ -67,7 +69,7 @@ def policy_audit(policy) -> dict:
     spec = settings.provider if ":" in settings.provider or not settings.model \
         else f"{settings.provider}:{settings.model}"
     table = {"provider": spec}
-    for key in ("budget", "concurrency", "mode", "validator"):
-        if getattr(settings, key) is not None:
-            table[key] = getattr(settings, key)
+    for key in ("budget", "concurrency", "mode", "validator", "base-url", "api-key-env"):
+        if getattr(settings, key.replace("-", "_")) is not None:
+            table[key] = getattr(settings, key.replace("-", "_"))
     return table

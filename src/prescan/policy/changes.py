@@ -59,7 +59,8 @@ def differences(base: Policy, head: Policy) -> list[tuple[bool, tuple, str]]:
         out.append((head.suppressions_added == "info", ("suppressions", "added"),
                     f"suppressions.added changed from {base.suppressions_added} to {head.suppressions_added}"))
     if base.audit != head.audit:
-        names = [k for k in ("provider", "model", "budget", "concurrency", "mode", "validator")
+        names = [k.replace("_", "-") for k in ("provider", "model", "budget", "concurrency", "mode", "validator",
+                                               "base_url", "api_key_env")
                  if getattr(base.audit, k) != getattr(head.audit, k)]
         out.append((True, ("audit", names[0]), f"audit settings changed: {', '.join(names)}"))
     return out

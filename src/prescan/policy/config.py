@@ -31,10 +31,12 @@ class AuditSettings:
     """`[audit]`: read here, used by the model-audit stage."""
     provider: str | None = None
     model: str | None = None
-    budget: float | None = None
+    budget: float | str | None = None   # tokens, or a string such as "200k" or "$5"
     concurrency: int | None = None
     mode: str | None = None
     validator: str | None = None
+    base_url: str | None = None         # the provider's address (a local server); keys stay in the environment
+    api_key_env: str | None = None      # the variable holding the key, when not the provider's usual one
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ _TOP = ("fail-on", "min-confidence", "ignore", "baseline", "rules", "paths", "su
 _RULES = ("select", "ignore")
 _PATHS = ("glob", "severity-offset", "fail-on", "ignore-rules")
 _SUPPRESSIONS = ("require-reason", "added")
-_AUDIT = ("provider", "model", "budget", "concurrency", "mode", "validator")
+_AUDIT = ("provider", "model", "budget", "concurrency", "mode", "validator", "base-url", "api-key-env")
 
 
 @dataclass(frozen=True)
@@ -215,11 +217,11 @@ def parse_policy(text: str, path: str, *, pyproject: bool = False, source: str =
         paths.append(PathRule(glob, offset, r.choice(p, "fail-on", keys, FAIL_ON),
                               r.strings(p, "ignore-rules", keys), r.line(keys + ("glob",))))
     baseline = r.typed(top, "baseline", (), str, "a release name")
-    budget = r.typed(audit, "budget", ("audit",), (int, float), "a number")
+    budget = r.typed(audit, "budget", ("audit",), (int, float, str), "tokens (a number or '200k') or money ('$5')")
     concurrency = r.typed(audit, "concurrency", ("audit",), int, "a positive integer")
     if concurrency is not None and concurrency < 1:
         raise r.fail(("audit", "concurrency"), "'audit.concurrency' must be a positive integer")
-    if budget is not None and budget < 0:
+    if isinstance(budget, (int, float)) and budget < 0:
         raise r.fail(("audit", "budget"), "'audit.budget' must not be negative")
     require = r.typed(sup, "require-reason", ("suppressions",), bool, "true or false")
     policy = Policy(
@@ -231,8 +233,9 @@ def parse_policy(text: str, path: str, *, pyproject: bool = False, source: str =
         require_reason=True if require is None else require,
         suppressions_added=r.choice(sup, "added", ("suppressions",), ADDED_MODES) or "info",
         audit=AuditSettings(*(r.typed(audit, k, ("audit",), str, "a string") for k in ("provider", "model")),
-                            float(budget) if budget is not None else None, concurrency,
-                            *(r.typed(audit, k, ("audit",), str, "a string") for k in ("mode", "validator"))),
+                            budget, concurrency,
+                            *(r.typed(audit, k, ("audit",), str, "a string")
+                              for k in ("mode", "validator", "base-url", "api-key-env"))),
         source=source or path, file=path)
     return policy, sorted(r.warnings, key=lambda w: w.line)
 
