@@ -19,10 +19,11 @@ GIT_ENV = {
 
 # The CLI runs in its own process, in a repository's folder: a relative
 # PYTHONPATH (`PYTHONPATH=src`) would resolve there and silently fall back to
-# another installed copy of prescan. Make it absolute, with this tree's src first.
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(Path(__file__).resolve().parents[1] / "src")]
-    + [str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+# another installed copy of prescan. Make its entries absolute. Without one
+# (the README's command) the installed package is what runs, compiled parts and all.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        str(Path(p).resolve()) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p)
 
 
 class GitRepo:
