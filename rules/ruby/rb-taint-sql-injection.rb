@@ -63,3 +63,12 @@ class UsersController < ApplicationController
     User.joins(:tags).where("tags.name = '" + tag + "'")
   end
 end
+
+class CachedLookup
+  # `params` here is this method's own argument (bind values), not the request's params
+  def lookup(params, connection)
+    sql = "SELECT * FROM accounts WHERE id = $1"
+    # ok: rb-taint-sql-injection
+    connection.select_rows(sql + " LIMIT #{params.first}")
+  end
+end
