@@ -58,6 +58,12 @@ function afterSignIn() {
   window.location.href = dest;
 }
 
+function afterSignUp() {
+  const params = new URL(window.location.href).searchParams;
+  // ruleid: js-taint-open-redirect
+  window.location.assign(params.get('continue'));
+}
+
 app.get('/home', (req, res) => {
   // ok: js-taint-open-redirect
   res.redirect('/');
