@@ -85,6 +85,18 @@ func Callback(c *gin.Context) {
 	c.Redirect(http.StatusFound, state)
 }
 
+func sanitizeURL(raw string) string {
+	if strings.HasPrefix(raw, "//") || strings.HasPrefix(raw, "/\\") || strings.Contains(raw, "://") {
+		return "/"
+	}
+	return raw
+}
+
+func Back(w http.ResponseWriter, r *http.Request) {
+	// ok: go-taint-open-redirect
+	http.Redirect(w, r, sanitizeURL(r.FormValue("back")), http.StatusFound)
+}
+
 func Slash(w http.ResponseWriter, r *http.Request) {
 	// ok: go-taint-open-redirect
 	http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)

@@ -84,6 +84,17 @@ func Attachment(c *gin.Context) {
 	c.FileAttachment(filepath.Join(uploadDir, c.Query("name")), "report.pdf")
 }
 
+func Mirror(w http.ResponseWriter, client *http.Client) {
+	resp, err := client.Get("https://releases.example.com/latest")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	// a response's header is not request data
+	// ok: go-taint-path-traversal
+	os.Remove(filepath.Join(uploadDir, resp.Header.Get("X-Old-Release")))
+}
+
 func Logo(c *gin.Context) {
 	// ok: go-taint-path-traversal
 	c.File(filepath.Join(uploadDir, "logo.png"))
