@@ -8,14 +8,12 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 
 from audit_fakes import top  # noqa: E402
 
 GIT_ENV, OWN_RULES, run_prescan = top.GIT_ENV, top.OWN_RULES, top.run_prescan
 
-SRC = str(Path(__file__).resolve().parents[2] / "src")
 APP = 'import subprocess\n\n\ndef run(cmd):\n    return subprocess.run(["ls", cmd])\n'
 VULN = APP.replace('["ls", cmd])', 'cmd, shell=True)')
 
@@ -49,7 +47,9 @@ def test_without_audit_no_socket_is_opened_and_no_model_sdk_imported(repo, tmp_p
             code = exc.code
         json.dump({{"code": code, "modules": sorted(sys.modules)}}, open({str(out)!r}, "w"))
         ''')
-    env = {**os.environ, **GIT_ENV, "PYTHONPATH": f"{guard}:{SRC}"}
+    # the guard first, then whatever prescan the suite runs (this tree's src, or the installed package)
+    env = {**os.environ, **GIT_ENV, "PYTHONPATH": os.pathsep.join(p for p in (str(guard), os.environ.get("PYTHONPATH"))
+                                                                if p)}
     proc = subprocess.run([sys.executable, "-c", script], cwd=repo.root, env=env, capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     doc = json.loads(out.read_text())

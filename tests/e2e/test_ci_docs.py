@@ -153,7 +153,7 @@ def test_pre_commit_runs_the_hook_for_real(repo: GitRepo, tmp_path):
     repo.commit("base", {"app/run.py": SAFE, ".pre-commit-config.yaml": yaml.safe_dump({"repos": [{
         "repo": str(ROOT), "rev": head, "hooks": [{"id": "prescan", "args": ["--fail-on", "low"]}]}]})})
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
-    env.pop("PYTHONPATH")       # the hook runs the copy pre-commit installed, nothing else
+    env.pop("PYTHONPATH", None)     # the hook runs the copy pre-commit installed, nothing else
 
     def pre_commit() -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "pre_commit", "run", "prescan"], cwd=repo.root,

@@ -5,10 +5,12 @@ scan ends, so the report that follows starts on a clean line. Warnings
 written to stderr meanwhile print above it."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 
-SHOW_AFTER = 0.25           # seconds; a quicker scan never flickers a status line
+# seconds; a quicker scan never flickers a status line (PRESCAN_PROGRESS_AFTER changes it)
+SHOW_AFTER = float(os.environ.get("PRESCAN_PROGRESS_AFTER") or 0.25)
 
 STAGES = {"changes": "reading the change", "analyzing": "parsing and analyzing", "impact": "following the impact",
           "cross-file": "following data across files", "auditing": "auditing with the model",
