@@ -78,3 +78,15 @@ app.get('/terms', (req, res) => {
   // ok: js-taint-path-traversal
   res.sendFile(path.join(__dirname, 'static', 'terms.html'));
 });
+
+app.post('/bundle', (req, res) => {
+  // each callback parameter carries the taint of the array
+  req.body.files.forEach((name) => {
+    // ruleid: js-taint-path-traversal
+    fs.readFileSync(`/srv/shared/${name}`);
+  });
+  ['a.txt', 'b.txt'].forEach((name) => {
+    // ok: js-taint-path-traversal
+    fs.readFileSync(`/srv/shared/${name}`);
+  });
+});

@@ -37,8 +37,8 @@ app.post('/webhooks', async (req, res) => {
 
 app.post('/hooks', async (req, res) => {
   const { target } = req.body;
-  // the taint engine does not follow object destructuring yet
-  // todoruleid: js-taint-ssrf
+  // destructured from the request body
+  // ruleid: js-taint-ssrf
   await axios.post(target, { hello: 'world' });
   res.sendStatus(204);
 });

@@ -48,8 +48,8 @@ class ToolsController < ApplicationController
 
   def archive_each
     params[:folders].each do |folder|
-      # block parameters of each/map do not carry the receiver's taint (engine gap)
-      # todoruleid: rb-taint-command-injection
+      # each block parameter carries the taint of the collection
+      # ruleid: rb-taint-command-injection
       Open3.capture3("tar czf /backups/#{folder}.tgz /srv/data/#{folder}")
     end
     head :accepted

@@ -311,6 +311,9 @@ class _Scope:
         t = node.type
         if (self.summaries or self.record) and ("call" in t or "invocation" in t):
             self.check_call(node)
+        each = self.flow.iterate(node) if self.flow.iterate is not None else None
+        if each is not None:                    # a block's or callback's element parameter
+            self.assign(each[0], self.taint_of(each[1]), node.start_byte, strong=True)
         if t in self.flow.loops:
             var, it = loop_parts(node, self.flow.loops[t])
             if var is not None and it is not None:

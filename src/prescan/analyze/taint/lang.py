@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Flow:
     # fields whose identifier is not a variable read (attribute names, callee names, keywords)
     not_reads: frozenset[str] = frozenset({"attribute", "property", "field", "method", "name", "function",
                                            "type", "key", "label"})
+    # `xs.each do |x|`, `xs.forEach(x => ...)`: node -> (element parameter, iterated value) or None
+    iterate: Callable | None = None
 
 
 # loops whose parts have no field names (PHP's `foreach ($rows as $k => $row)`): by position
@@ -41,6 +44,40 @@ def loop_parts(node, spec: tuple[str, str]):
     return part(spec[0]), part(spec[1])
 
 
+# methods that call their block or callback once per element, with the element first
+_ELEMENT_FIRST = frozenset({
+    "each", "each_with_index", "each_with_object", "each_slice", "map", "flat_map", "collect", "select",
+    "filter", "reject", "find", "detect", "filter_map", "sum", "group_by", "sort_by", "min_by", "max_by",
+    "forEach", "flatMap", "some", "every", "findIndex", "findLast"})
+
+
+def _ruby_iteration(node):
+    if node.type != "call":
+        return None
+    block, method, recv = (node.child_by_field_name(f) for f in ("block", "method", "receiver"))
+    if block is None or method is None or recv is None or method.text.decode("utf-8", "replace") not in _ELEMENT_FIRST:
+        return None
+    params = block.child_by_field_name("parameters")
+    return (params.named_children[0], recv) if params is not None and params.named_children else None
+
+
+def _js_iteration(node):
+    if node.type != "call_expression":
+        return None
+    fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    if fn is None or fn.type != "member_expression" or args is None or not args.named_children:
+        return None
+    prop, obj, callback = fn.child_by_field_name("property"), fn.child_by_field_name("object"), args.named_children[0]
+    if prop is None or obj is None or prop.text.decode("utf-8", "replace") not in _ELEMENT_FIRST or \
+            callback.type not in ("arrow_function", "function_expression", "function"):
+        return None
+    param = callback.child_by_field_name("parameter")
+    if param is None:
+        params = callback.child_by_field_name("parameters")
+        param = params.named_children[0] if params is not None and params.named_children else None
+    return (param, obj) if param is not None else None
+
+
 _C_LIKE_EXITS = frozenset({"return_statement", "throw_statement", "continue_statement", "break_statement"})
 
 FLOWS: dict[str, Flow] = {
@@ -57,7 +94,8 @@ FLOWS: dict[str, Flow] = {
         loops={"for_in_statement": ("left", "right")},
         ifs={"if_statement": ("condition", "consequence")},
         exits=_C_LIKE_EXITS, exit_calls=re.compile(r"^(process\.exit|next)$"),
-        names=frozenset({"identifier", "shorthand_property_identifier"})),
+        names=frozenset({"identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"}),
+        iterate=_js_iteration),
     "go": Flow(
         assigns={"short_var_declaration": ("left", "right"), "assignment_statement": ("left", "right"),
                  "var_spec": ("name", "value")},
@@ -83,7 +121,7 @@ FLOWS: dict[str, Flow] = {
         ifs={"if": ("condition", "consequence"), "if_modifier": ("condition", "body")},
         unless={"unless": ("condition", "consequence"), "unless_modifier": ("condition", "body")},
         exits=frozenset({"return", "break", "next"}),
-        exit_calls=re.compile(r"^(raise|redirect_to|head|render|fail)$")),
+        exit_calls=re.compile(r"^(raise|redirect_to|head|render|fail)$"), iterate=_ruby_iteration),
     "c": Flow(
         assigns={"init_declarator": ("declarator", "value"), "assignment_expression": ("left", "right")},
         ifs={"if_statement": ("condition", "consequence")},
