@@ -330,7 +330,8 @@ class _Scope:
         if _BRANCHES.match(t) and self.branching:
             self.branching -= 1
         if t in self.flow.assigns:
-            target, value = (node.child_by_field_name(f) for f in self.flow.assigns[t])
+            # Go writes `p = "/home"` as lists of one: the single variable is what is assigned
+            target, value = (_single(node.child_by_field_name(f)) for f in self.flow.assigns[t])
             if target is not None and value is not None:
                 # `if x == "": x = "path"` leaves x tainted on the other path
                 strong = target.type in self.flow.names and not t.startswith(("augmented", "operator")) \
@@ -664,3 +665,9 @@ class _Scope:
 
     def text_bytes(self, node: ts.Node) -> bytes:
         return self.source[node.start_byte:node.end_byte]
+
+
+def _single(node: ts.Node | None) -> ts.Node | None:
+    if node is not None and node.type == "expression_list" and node.named_child_count == 1:
+        return node.named_children[0]
+    return node
