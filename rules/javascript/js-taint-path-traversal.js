@@ -42,8 +42,8 @@ app.post('/notes', (req, res) => {
 });
 
 function saveDraft(folder, name, text) {
-  // when several parameters reach one sink, only the first one is linked to callers (engine gap)
-  // todoruleid: js-taint-path-traversal
+  // the second parameter reaches the sink from the route below
+  // ruleid: js-taint-path-traversal
   fs.writeFileSync(path.join(UPLOADS, folder, name), text);
 }
 

@@ -35,6 +35,8 @@ _BRANCHES = re.compile(r"^(if|else|elif|elsif|unless|switch|case|when|match|whil
                        r"conditional|ternary|select|catch|except|rescue|expression_switch|type_switch|"
                        r"enhanced_for)(_|$)")
 
+MAX_SUMMARY_PARAMS = 12           # parameters followed one by one into a function's sinks
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -178,20 +180,20 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         bname = name.encode()
         if not (holds(sink_set, (start, end)) or bname in relay):
             continue
-        scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner_of((start, end), name), record=facts)
-        params = scope.parameters(node)
-        for at, pname in params:
+        inner = inner_of((start, end), name)
+        params = _Scope(flow, source, _Spans(()), clean, sink_set, inner).parameters(node)
+        # one walk per parameter: `join(folder, name)` reaches the sink from both, and a walk
+        # with every parameter tainted would credit only the first
+        for i, (at, pname) in enumerate(params[:MAX_SUMMARY_PARAMS]):
+            scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner, record=facts)
             scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
-        index = {at: i for i, (at, _) in enumerate(params)}
-        for hit in scope.run(node):
-            i = index.get(hit.steps[0][0])
-            if i is not None:
-                summaries.setdefault(bname, []).append((i, hit.sink, hit.steps))
-                out.exports.append(Export(bname, i, len(params), hit.sink, hit.steps))
-        for callee, arg, args, steps, bare in scope.calls:
-            i = index.get(steps[0][0])
-            if i is not None:
-                out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps, bare))
+            for hit in scope.run(node):
+                if hit.steps[0][0] == at:
+                    summaries.setdefault(bname, []).append((i, hit.sink, hit.steps))
+                    out.exports.append(Export(bname, i, len(params), hit.sink, hit.steps))
+            for callee, arg, args, steps, bare in scope.calls:
+                if steps[0][0] == at:
+                    out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps, bare))
 
     hits: dict[Span, Hit] = {}
     defined = {n.encode() for _a, _b, n in ordered if n and not n.startswith("<")}
