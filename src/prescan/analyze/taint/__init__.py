@@ -181,18 +181,30 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         if not (holds(sink_set, (start, end)) or bname in relay):
             continue
         inner = inner_of((start, end), name)
-        params = _Scope(flow, source, _Spans(()), clean, sink_set, inner).parameters(node)
-        # one walk per parameter: `join(folder, name)` reaches the sink from both, and a walk
-        # with every parameter tainted would credit only the first
-        for i, (at, pname) in enumerate(params[:MAX_SUMMARY_PARAMS]):
-            scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner, record=facts)
+        scope = _Scope(flow, source, _Spans(()), clean, sink_set, inner, record=facts)
+        params = scope.parameters(node)
+        for at, pname in params:
             scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
-            for hit in scope.run(node):
-                if hit.steps[0][0] == at:
+        hits_all = scope.run(node)
+        walks = [(None, hits_all, scope.calls)]
+        if len(params) > 1 and (hits_all or scope.calls):
+            # a walk with every parameter tainted credits a sink to the first one it meets:
+            # `join(folder, name)` reaches it from both, so follow each parameter on its own
+            walks = []
+            for at, pname in params[:MAX_SUMMARY_PARAMS]:
+                one = _Scope(flow, source, _Spans(()), clean, sink_set, inner, record=facts)
+                one.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
+                walks.append((at, one.run(node), one.calls))
+        index = {at: i for i, (at, _) in enumerate(params)}
+        for only, hits_of, calls_of in walks:
+            for hit in hits_of:
+                i = index.get(hit.steps[0][0])
+                if i is not None and only in (None, hit.steps[0][0]):
                     summaries.setdefault(bname, []).append((i, hit.sink, hit.steps))
                     out.exports.append(Export(bname, i, len(params), hit.sink, hit.steps))
-            for callee, arg, args, steps, bare in scope.calls:
-                if steps[0][0] == at:
+            for callee, arg, args, steps, bare in calls_of:
+                i = index.get(steps[0][0])
+                if i is not None and only in (None, steps[0][0]):
                     out.calls.append(TaintedCall(bname, i, len(params), callee, arg, args, steps, bare))
 
     hits: dict[Span, Hit] = {}
