@@ -240,24 +240,27 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         outcomes += context
         timings["impact"] = time.perf_counter() - t2
     cross_found: dict[str, list[Finding]] = {"head": [], "base": []}
+    overrides: dict[tuple[str, str], tuple[Finding, ...]] = {}
+    relied: dict[str, dict] = {}
     if cross:
         t3 = time.perf_counter()
         _stage(progress, "cross-file")
         sides = ("head",) if cs.mode == "all" else ("head", "base")
+        overrides, relied = _sanitizing_calls(runner, outcomes, sides)
         facts = _relay_facts(opts, runner, outcomes, sides)
         for side in sides:
             view = [o for o in outcomes if o.side in (side, "context")]
-            local = [f for o in view for f in o.findings]
+            local = [f for o in view for f in overrides.get((side, o.path), o.findings)]
             cross_found[side] = interproc.resolve(
                 [x for o in view for x in o.facts] + facts.get(side, []), opts.depth, local, _imports(view))
         timings["interproc"] = time.perf_counter() - t3
     timings["parse"] = sum(o.parse_s for o in outcomes)
     timings["analyze"] = sum(o.analyze_s for o in outcomes)
 
-    head = number_occurrences([f for o in outcomes if o.side in ("head", "context") for f in o.findings]
-                              + cross_found["head"])
-    base = number_occurrences([f for o in outcomes if o.side in ("base", "context") for f in o.findings]
-                              + cross_found["base"])
+    head = number_occurrences([f for o in outcomes if o.side in ("head", "context")
+                               for f in overrides.get(("head", o.path), o.findings)] + cross_found["head"])
+    base = number_occurrences([f for o in outcomes if o.side in ("base", "context")
+                               for f in overrides.get(("base", o.path), o.findings)] + cross_found["base"])
     for o in outcomes:
         warnings.extend(w for w in o.warnings if o.side == "head" or w.kind != "syntax")
     if stage is not None:
@@ -267,6 +270,7 @@ def run_scan(opts: ScanOptions, ruleset: RuleSet, progress=None, cache=None) -> 
         shown, fixed = [replace(f, status="new") for f in head], []
     else:
         new, unchanged, fixed = compare(head, base, cs)
+        new = _sanitizer_links(new, relied)
         spans = changed_spans(cs, {o.path: o.units for o in outcomes if o.side == "head"})
         removed = _removed_near(cs, {o.path: o.units for o in outcomes if o.side in ("head", "context")})
         shown = [replace(f, status="new", removed=f.removed or removed(f)) for f in new] + \
@@ -304,6 +308,66 @@ def _policy_stage(opts: ScanOptions, cs: ChangeSet, contents, warnings: list[Fil
     view = resolve(opts.policy, cs, contents)
     warnings.extend(FileWarning(w.path, w.message, w.line or None, kind="policy") for w in view.warnings)
     return PolicyStage(view, opts.suppress)
+
+
+def _sanitizing_calls(runner: "_Runner", outcomes: list[_Outcome], sides) -> tuple[dict, dict]:
+    """Findings of files whose taint paths may pass through a call to a
+    function another file shows to sanitize (interproc.SanitizerFn): those
+    files analyzed again, per side, with such calls as sanitizers. So a
+    sanitizer weakened in one file shows in the files that rely on it.
+    Returns the new findings by (side, path), and per side which functions
+    each (path, rule) relied on."""
+    jobs = {(j.side, j.path): j for j in runner.done_jobs}
+    out: dict[tuple[str, str], tuple] = {}
+    relied: dict[str, dict] = {}
+    for side in sides:
+        view = [o for o in outcomes if o.side in (side, "context")]
+        fns: dict[str, dict[str, set[str]]] = {}
+        for o in view:
+            for x in o.facts:
+                if isinstance(x, interproc.SanitizerFn):
+                    fns.setdefault(x.rule_id, {}).setdefault(x.name, set()).add(x.path)
+        if not fns:
+            continue
+        imports = _imports(view)
+        for o in view:
+            job = jobs.get((o.side, o.path))
+            if job is None or job.language is None:
+                continue
+            extra = {}
+            for rule_id in sorted({f.rule_id for f in o.findings if f.origin == "taint" and f.rule_id in fns}):
+                names = {n for n, paths in fns[rule_id].items() if f"{n}(".encode() in job.data
+                         and any(p != o.path and interproc.visible(o.path, p, "", imports) for p in paths)}
+                if names:
+                    extra[rule_id] = sorted(names)
+            if extra:
+                for rule_id, names in extra.items():
+                    relied.setdefault(side, {})[o.path, rule_id] = \
+                        {n: sorted(fns[rule_id][n] - {o.path}) for n in names}
+                rules = _taint_only(runner.ruleset) if o.side == "context" else runner.ruleset
+                try:
+                    again = analyze_file(parse(job.path, job.data, job.language), rules, sanitizer_fns=extra)
+                except Exception:  # noqa: BLE001 - the first analysis stands
+                    continue
+                out[side, o.path] = tuple(f for f in o.findings if f.rule_id not in extra) + \
+                    tuple(f for f in again if f.rule_id in extra)
+    return out, relied
+
+
+def _sanitizer_links(new: list[Finding], relied: dict) -> list[Finding]:
+    """Say why a new finding in code the change did not touch is new, when the
+    reason is a function of another file that sanitized its path in the base
+    and no longer does in the head."""
+    before, after = relied.get("base", {}), relied.get("head", {})
+    out = []
+    for f in new:
+        lost = {n: paths for n, paths in before.get((f.path, f.rule_id), {}).items()
+                if n not in after.get((f.path, f.rule_id), {})}
+        if lost and not f.link:
+            where = ", ".join(f"{n}() in {', '.join(paths)}" for n, paths in sorted(lost.items()))
+            f = replace(f, link=f"the path goes through {where}, which sanitized it before the change")
+        out.append(f)
+    return out
 
 
 def _lost_guards(cs: ChangeSet, ruleset: RuleSet, outcomes: list[_Outcome], runner: "_Runner") -> list[Finding]:

@@ -343,3 +343,72 @@ def test_cross_file_findings_are_the_same_from_the_blob_cache(repo, tmp_path):
     assert reports[2][0]["link"] and reports[2][0]["path"] == "app/fetch.py"
     scans = _json.loads(run_prescan("history", "--store", store, "--format", "json", cwd=repo.root).stdout)["scans"]
     assert scans[-1]["counters"]["versions_analyzed"] == 0
+
+
+SAFE_NAME_PY = '''\
+import os
+
+
+def safe_name(name):
+    return {body}
+'''
+
+DOWNLOAD_PY = '''\
+import os
+from flask import Flask, request, send_file
+from app.names import safe_name
+
+app = Flask(__name__)
+
+
+@app.get("/files")
+def download():
+    name = safe_name(request.args["name"])
+    return send_file(os.path.join("/srv/uploads", name))
+'''
+
+SAFE_NAME_JS = '''\
+const path = require('path');
+function safeName(name) {{
+  return {body};
+}}
+module.exports = {{ safeName }};
+'''
+
+DOWNLOAD_JS = '''\
+const fs = require('fs');
+const {{ safeName }} = require('./names');
+app.get('/files', (req, res) => {{
+  const file = safeName(req.query.name);
+  res.send(fs.readFileSync(`/srv/uploads/${{file}}`));
+}});
+'''
+
+
+@pytest.mark.parametrize("files, weakened, rule, at", [
+    ({"app/names.py": SAFE_NAME_PY.format(body="os.path.basename(name)"), "app/download.py": DOWNLOAD_PY},
+     {"app/names.py": SAFE_NAME_PY.format(body='name.strip().lstrip("/")')},
+     "python/py-taint-path-traversal.yml", ("app/download.py", 11)),
+    ({"src/names.js": SAFE_NAME_JS.format(body="path.basename(name)"), "src/download.js": DOWNLOAD_JS.format()},
+     {"src/names.js": SAFE_NAME_JS.format(body="name.trim()")},
+     "javascript/js-taint-path-traversal.yml", ("src/download.js", 5)),
+])
+def test_a_sanitizer_weakened_in_another_file_shows_where_its_callers_reach_a_sink(repo, files, weakened, rule, at):
+    base = repo.commit("a helper that reduces a name to its last part", files)
+    head = repo.commit("the helper keeps sub-folders", weakened)
+    # full scans: the base is clean (the helper's basename sanitizes), the head is not
+    _, full_base = scan_json("--all", "--head", base, "--no-builtin-rules", "--rules", str(RULES / rule),
+                             cwd=repo.root)
+    _, full_head = scan_json("--all", "--head", head, "--no-builtin-rules", "--rules", str(RULES / rule),
+                             cwd=repo.root)
+    assert full_base["findings"] == []
+    assert [(f["path"], f["start_line"]) for f in full_head["findings"]] == [at]
+    code, doc = scan(repo, base, head, rule)
+    assert code == 1
+    [f] = doc["findings"]
+    assert (f["path"], f["start_line"], f["status"]) == (*at, "new")
+    assert "sanitized it before the change" in f["link"] and "names" in f["link"]
+    # the helper is fixed again: the finding is fixed
+    fixed = repo.commit("basename again", files)
+    _, doc = scan(repo, head, fixed, rule)
+    assert doc["findings"] == [] and [(x["path"], x["start_line"]) for x in doc["fixed"]] == [at]

@@ -33,11 +33,14 @@ def matcher_for(ruleset: RuleSet, language: str) -> LanguageMatcher:
     return m
 
 
-def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dict | None = None) -> list[Finding]:
+def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dict | None = None,
+                 sanitizer_fns: dict | None = None) -> list[Finding]:
     """Findings of one file. With a `facts` list, taint rules also append what
     data flow across files needs (interproc.SinkExport and interproc.CallFact);
     `relay` (rule id -> function names) asks for the parameters of those
-    functions to be followed into calls even where they hold no sink."""
+    functions to be followed into calls even where they hold no sink;
+    `sanitizer_fns` (rule id -> function names) names functions of other
+    files whose calls sanitize."""
     facts_data = parsed.facts
     source: bytes = parsed.source
     if parsed.tree is None and languages.LANGUAGES[facts_data.language].has_grammar:
@@ -48,12 +51,17 @@ def analyze_file(parsed, ruleset: RuleSet, facts: list | None = None, relay: dic
     tracked: list | None = [] if facts is not None else None
     # a file without a grammar has no tree: only its regex rules run
     hits = matcher.run(parsed.tree.root_node if parsed.tree else None, source, scopes, tracked,
-                       {k: frozenset(n.encode() for n in v) for k, v in (relay or {}).items()})
+                       {k: frozenset(n.encode() for n in v) for k, v in (relay or {}).items()},
+                       {k: frozenset(n.encode() for n in v) for k, v in (sanitizer_fns or {}).items()})
     # exported sinks and tainted calls become rows like findings, then facts
     extra: list[tuple] = []
     for rule, tr, sinks in tracked or ():
         if tr is None:              # the rule's sanitizer spans here
             facts.append(interproc.Sanitizers(rule.id, tuple(sinks)))
+            continue
+        if tr == "sanitizer-functions":
+            facts.extend(interproc.SanitizerFn(rule.id, facts_data.path, n.decode("utf-8", "replace"))
+                         for n in sinks)
             continue
         for e in tr.exports:
             m = sinks[e.sink]

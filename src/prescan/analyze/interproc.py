@@ -94,6 +94,15 @@ class Sanitizers:
     spans: tuple[tuple[int, int], ...]
 
 
+@dataclass(frozen=True)
+class SanitizerFn:
+    """A function of one file that sanitizes for a taint rule: what it returns
+    is clean even when its parameters are tainted (taint.sanitizer_functions)."""
+    rule_id: str
+    path: str
+    name: str
+
+
 def _accepts(e: SinkExport, c: CallFact, imports: dict | None = None) -> bool:
     definer = e.path or e.finding.path
     if c.bare and e.method and c.path != definer and not c.path.endswith((".rb", ".rake")):
@@ -143,7 +152,7 @@ def _compose(facts: Iterable[SinkExport | CallFact], depth: int, imports: dict |
     relays: list[CallFact] = []
     sourced: list[CallFact] = []
     for f in facts:
-        if isinstance(f, (ReturnFact, ResultSink, Sanitizers, GuardHit)):
+        if isinstance(f, (ReturnFact, ResultSink, Sanitizers, GuardHit, SanitizerFn)):
             continue
         if isinstance(f, SinkExport):
             exports.setdefault((f.rule_id, f.function), []).append(f)
@@ -278,7 +287,8 @@ def _chain(c: CallFact, e: SinkExport) -> list[str]:
 
 # -- the cached form of one file's facts (JSON: the blob cache must not unpickle what a store holds)
 
-_FACT_TYPES = {c.__name__: c for c in (SinkExport, CallFact, ReturnFact, ResultSink, Sanitizers, GuardHit)}
+_FACT_TYPES = {c.__name__: c for c in (SinkExport, CallFact, ReturnFact, ResultSink, Sanitizers, GuardHit,
+                                            SanitizerFn)}
 
 
 def dump_facts(symbols, facts) -> str:

@@ -120,13 +120,14 @@ class LanguageMatcher:
                         got_lid.append(mapped)
 
     def run(self, root: ts.Node, source: bytes, scopes: list[tuple[int, int, str]] = (),
-            facts: list | None = None, relay: dict | None = None) -> list[tuple]:
+            facts: list | None = None, relay: dict | None = None, sanitizer_fns: dict | None = None) -> list[tuple]:
         """(rule, match, trace steps) for every finding in the file; `scopes`
         are the spans of functions, where taint rules follow data. With a
         `facts` list, each taint rule appends (rule, Tracked, sink matches):
         what data flow across files needs from this one; `relay` maps rule ids
         to function names whose parameters must be followed even without a
-        sink here."""
+        sink here; `sanitizer_fns` (rule id -> function names) are functions of
+        other files whose calls sanitize."""
         found = self.leaf_matches(root, source)
         lazy = _LazyLeaves(self, root, source)
         results: list[tuple] = []
@@ -134,7 +135,7 @@ class LanguageMatcher:
             ev = _Evaluator(found, self.leaf_ids, source, lazy)
             if rule.taint is not None:
                 results.extend(self._taint(rule, ev, root, source, scopes, facts,
-                                           (relay or {}).get(rule.id, frozenset())))
+                                           (relay or {}).get(rule.id, frozenset()), sanitizer_fns))
                 continue
             if rule.guard is not None:      # what a change may remove, and where to report its loss
                 for kind, formula in (("guard", rule.guard.removed), ("at", rule.guard.at)):
@@ -155,7 +156,8 @@ class LanguageMatcher:
         return results
 
     def _taint(self, rule: Rule, ev: "_Evaluator", root: ts.Node, source: bytes, scopes,
-               facts: list | None = None, relay: frozenset = frozenset()) -> list[tuple]:
+               facts: list | None = None, relay: frozenset = frozenset(),
+               sanitizer_fns: dict | None = None) -> list[tuple]:
         spec = rule.taint
         sinks: dict[tuple[int, int], Match] = {}
         for f in spec.sinks:
@@ -169,10 +171,14 @@ class LanguageMatcher:
             else []
         if facts is not None and clean:
             facts.append((rule, None, clean))       # sanitizers, for following parameters later (relays)
+            fns = taint.sanitizer_functions(root, source, self.language, list(scopes), clean)
+            if fns:
+                facts.append((rule, "sanitizer-functions", fns))    # calls to them sanitize in other files too
         if not sinks and not spans and not relay:
             return []
         tracked = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
-                              list(sinks), facts=facts is not None, relay=relay)
+                              list(sinks), facts=facts is not None, relay=relay,
+                              sanitizer_fns=(sanitizer_fns or {}).get(rule.id, frozenset()))
         if facts is not None and (tracked.exports or tracked.calls or tracked.returns or tracked.result_sinks):
             facts.append((rule, tracked, sinks))
         out = []

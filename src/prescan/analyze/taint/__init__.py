@@ -119,6 +119,54 @@ class _Spans:
         return out
 
 
+def sanitizer_functions(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]],
+                        sanitizers: list[Span]) -> list[bytes]:
+    """Named functions that sanitize: with every parameter tainted, nothing
+    they return is tainted, and something they return went through one of the
+    rule's sanitizers (`def safe_name(n): return os.path.basename(n)`). A call
+    to one is a sanitizer too, in this file and (as a fact) in the files that
+    call it."""
+    flow = FLOWS.get(language)
+    if flow is None or not sanitizers or root is None:
+        return []
+    clean = _Spans(sanitizers)
+    out = []
+    for start, end, name in scopes:
+        if not name or name.startswith("<") or not clean.inside(start, end):
+            continue
+        node = scope_node(root, start, end)
+        if node is None:
+            continue
+        inner = [(a, b) for a, b, _n in scopes if (a, b) != (start, end) and start <= a and b <= end]
+        scope = _Scope(flow, source, _Spans(()), clean, set(), inner)
+        params = scope.parameters(node)
+        if not params:
+            continue
+        for at, pname in params:
+            scope.state[pname] = ((at, "parameter " + pname.decode("utf-8", "replace")),)
+        scope.run(node)
+        if scope.returned_clean and not scope.returned_tainted:
+            out.append(name.rsplit(".", 1)[-1].encode())
+    return out
+
+
+def calls_named(root: ts.Node, source: bytes, names: set[bytes]) -> list[Span]:
+    """Spans of the calls whose callee's last name is one of `names`."""
+    out = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if "call" in n.type or "invocation" in n.type:
+            fn = n.child_by_field_name("function") or n.child_by_field_name("method") \
+                or n.child_by_field_name("name")
+            if fn is not None:
+                last = re.split(rb"\.|::|->", source[fn.start_byte:fn.end_byte])[-1]
+                if last in names:
+                    out.append((n.start_byte, n.end_byte))
+        stack.extend(n.children)
+    return out
+
+
 def scope_node(root: ts.Node, start: int, end: int) -> ts.Node | None:
     """The node of a function's span: of the nodes with exactly that span (a
     class body holding only this method has it too), the one that defines
@@ -137,7 +185,7 @@ def scope_node(root: ts.Node, start: int, end: int) -> ts.Node | None:
 
 def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]], sources: list[Span],
           sanitizers: list[Span], sinks: list[Span], *, facts: bool = False,
-          relay: frozenset[bytes] = frozenset()) -> Tracked:
+          relay: frozenset[bytes] = frozenset(), sanitizer_fns: frozenset[bytes] = frozenset()) -> Tracked:
     """Every sink span that tainted data reaches. `scopes` are the functions
     (start, end, name) and the module; nested scopes are analyzed on their own.
     A call to a function of the same file whose parameter reaches a sink is
@@ -154,6 +202,10 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         return empty
     if not facts and not sources:
         return empty
+    # calls to functions that sanitize (this file's, and those other files hold: `sanitizer_fns`)
+    names = set(sanitizer_fns) | set(sanitizer_functions(root, source, language, scopes, sanitizers))
+    if names and any(n in source for n in names):
+        sanitizers = [*sanitizers, *calls_named(root, source, names)]
     src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
     ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
     nodes = {}
@@ -239,8 +291,23 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
             hits[r.sink] = Hit(r.sink, steps + r.steps)
         elif facts and r.callee not in defined:
             out.result_sinks.append(r)
-    out.hits = sorted(hits.values(), key=lambda h: h.sink)
+    # two sink patterns of one call (`exec(new String[]{"sh", "-c", CMD})` and the CMD inside it):
+    # one finding, at the innermost tainted sink
+    out.hits = _innermost(sorted(hits.values(), key=lambda h: h.sink), lambda h: h.sink)
+    out.exports = _innermost(out.exports, lambda x: x.sink, key=lambda x: (x.function, x.param))
     return out
+
+
+def _innermost(items: list, span_of, key=lambda _x: None) -> list:
+    """Items without those whose span strictly contains another's of the same key."""
+    by_key: dict = {}
+    for item in items:
+        by_key.setdefault(key(item), []).append(span_of(item))
+
+    def outer(item) -> bool:
+        s, e = span_of(item)
+        return any(s <= a and b <= e and (a, b) != (s, e) for a, b in by_key[key(item)])
+    return [item for item in items if not outer(item)]
 
 
 def track_relays(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]],
@@ -293,6 +360,8 @@ class _Scope:
         self.results: dict[bytes, frozenset[tuple[bytes, int]]] = {}
         self.result_sinks: list[tuple[bytes, Span, tuple[Step, ...]]] = []
         self.returns: list[tuple[bytes, tuple[Step, ...]]] = []     # (b"" for a source | callee, steps)
+        self.returned_tainted = False           # a return statement returned tainted data
+        self.returned_clean = False             # one returned what a sanitizer made
 
     def run(self, top: ts.Node) -> list[Hit]:
         # a parameter can itself be a source: a route handler's arguments, an @RequestParam
@@ -380,6 +449,10 @@ class _Scope:
 
     def check_return(self, node: ts.Node) -> None:
         steps = self.taint_of(node)
+        if steps is not None:
+            self.returned_tainted = True
+        elif self.clean.inside(node.start_byte, node.end_byte) or self.clean.covering(node.start_byte, node.end_byte):
+            self.returned_clean = True
         if steps is not None and steps[0][1].startswith("source"):
             self.returns.append((b"", steps + ((node.start_byte, "returned"),)))
         for callee, at in sorted(self.results_of(node), key=lambda r: r[1]):
