@@ -169,16 +169,19 @@ class LanguageMatcher:
         spans = [(m.start, m.end) for f in spec.sources for m in ev.eval(f)]
         clean = [(m.start, m.end) for f in spec.sanitizers for m in ev.eval(f)] if (sinks or spans or facts is not None) \
             else []
+        fns: list[bytes] = []
+        if clean and (facts is not None or sinks and spans):
+            fns = taint.sanitizer_functions(root, source, self.language, list(scopes), clean)
         if facts is not None and clean:
             facts.append((rule, None, clean))       # sanitizers, for following parameters later (relays)
-            fns = taint.sanitizer_functions(root, source, self.language, list(scopes), clean)
             if fns:
                 facts.append((rule, "sanitizer-functions", fns))    # calls to them sanitize in other files too
         if not sinks and not spans and not relay:
             return []
         tracked = taint.track(root, source, self.language, [*scopes, (0, len(source), "<module>")], spans, clean,
                               list(sinks), facts=facts is not None, relay=relay,
-                              sanitizer_fns=(sanitizer_fns or {}).get(rule.id, frozenset()))
+                              sanitizer_fns=frozenset(fns) | (sanitizer_fns or {}).get(rule.id, frozenset()),
+                              find_sanitizer_fns=False)
         if facts is not None and (tracked.exports or tracked.calls or tracked.returns or tracked.result_sinks):
             facts.append((rule, tracked, sinks))
         out = []

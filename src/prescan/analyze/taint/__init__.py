@@ -185,7 +185,8 @@ def scope_node(root: ts.Node, start: int, end: int) -> ts.Node | None:
 
 def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]], sources: list[Span],
           sanitizers: list[Span], sinks: list[Span], *, facts: bool = False,
-          relay: frozenset[bytes] = frozenset(), sanitizer_fns: frozenset[bytes] = frozenset()) -> Tracked:
+          relay: frozenset[bytes] = frozenset(), sanitizer_fns: frozenset[bytes] = frozenset(),
+          find_sanitizer_fns: bool = True) -> Tracked:
     """Every sink span that tainted data reaches. `scopes` are the functions
     (start, end, name) and the module; nested scopes are analyzed on their own.
     A call to a function of the same file whose parameter reaches a sink is
@@ -203,7 +204,9 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
     if not facts and not sources:
         return empty
     # calls to functions that sanitize (this file's, and those other files hold: `sanitizer_fns`)
-    names = set(sanitizer_fns) | set(sanitizer_functions(root, source, language, scopes, sanitizers))
+    names = set(sanitizer_fns)
+    if find_sanitizer_fns:
+        names.update(sanitizer_functions(root, source, language, scopes, sanitizers))
     if names and any(n in source for n in names):
         sanitizers = [*sanitizers, *calls_named(root, source, names)]
     src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
