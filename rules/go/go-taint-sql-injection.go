@@ -57,7 +57,7 @@ func (s *Server) Sorted(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		col = "id"
 	}
-	// todook: go-taint-sql-injection
+	// ok: go-taint-sql-injection
 	s.db.Query("SELECT id FROM posts ORDER BY " + col)
 }
 

@@ -39,9 +39,8 @@ public class ReturnToController {
         if (!isLocalPath(next)) {
             next = "/home";
         }
-        // a check that overwrites the value (instead of leaving the method) is not seen as validation
-        // (engine gap; the pattern rule java-open-redirect gets this one right)
-        // todook: java-taint-open-redirect
+        // the check replaces an invalid value: afterwards next is local or /home
+        // ok: java-taint-open-redirect
         response.sendRedirect(next);
     }
 

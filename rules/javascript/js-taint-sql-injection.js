@@ -51,8 +51,8 @@ app.get('/posts-sorted', async (req, res) => {
   if (!order) {
     return res.status(400).end();
   }
-  // a value looked up in a constant map by a request key stays tainted (engine gap)
-  // todook: js-taint-sql-injection
+  // a value looked up in a constant table is one of the table's own values
+  // ok: js-taint-sql-injection
   const rows = await knex.raw(`SELECT * FROM posts ORDER BY ${order}`);
   res.json(rows);
 });

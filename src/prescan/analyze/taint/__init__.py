@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import tree_sitter as ts
 
 from prescan.analyze.taint.lang import FLOWS, Flow, loop_parts
+from prescan.analyze.taint.lookups import constant_lookups
 
 Span = tuple[int, int]
 Step = tuple[int, str]                  # (byte offset, what happens there)
@@ -209,6 +210,8 @@ def track(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, i
         names.update(sanitizer_functions(root, source, language, scopes, sanitizers))
     if names and any(n in source for n in names):
         sanitizers = [*sanitizers, *calls_named(root, source, names)]
+    if sources:                             # SORTS[req.query.sort]: one of the table's own values
+        sanitizers = [*sanitizers, *constant_lookups(root, source, language)]
     src, clean, sink_set = _Spans(sources), _Spans(sanitizers), set(sinks)
     ordered = sorted(scopes, key=lambda s: (s[0], -s[1]))
     nodes = {}
