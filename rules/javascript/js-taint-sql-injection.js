@@ -88,8 +88,8 @@ app.get('/report-list', async (req, res) => {
   for (const region of req.query.regions.split(',')) {
     filters.push(`'${region}'`);
   }
-  // values pushed into an array do not taint it (engine gap)
-  // todoruleid: js-taint-sql-injection
+  // the pushed values taint the array, and its join
+  // ruleid: js-taint-sql-injection
   const r = await pool.query('SELECT * FROM sales WHERE region IN (' + filters.join(',') + ')');
   res.json(r.rows);
 });

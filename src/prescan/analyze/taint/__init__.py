@@ -120,6 +120,15 @@ class _Spans:
         return out
 
 
+# methods that put their argument into the object they are called on
+_MUTATORS = frozenset({
+    b"append", b"extend", b"insert", b"add", b"push", b"unshift", b"put", b"putAll", b"addAll", b"update",
+    b"appendleft", b"write", b"push_str", b"push_back", b"emplace_back", b"Add", b"AddRange", b"Append",
+    b"AppendFormat", b"AppendLine", b"Insert", b"Push", b"Write", b"WriteString", b"concat!", b"<<"})
+_MEMBER_NODES = frozenset({"attribute", "member_expression", "selector_expression", "member_access_expression",
+                           "field_expression"})
+
+
 def sanitizer_functions(root: ts.Node, source: bytes, language: str, scopes: list[tuple[int, int, str]],
                         sanitizers: list[Span]) -> list[bytes]:
     """Named functions that sanitize: with every parameter tainted, nothing
@@ -418,6 +427,8 @@ class _Scope:
         t = node.type
         if _BRANCHES.match(t) and self.branching:
             self.branching -= 1
+        if "call" in t or "invocation" in t or t == "binary":
+            self.mutation(node)
         if t in self.flow.assigns:
             # Go writes `p = "/home"` as lists of one: the single variable is what is assigned
             target, value = (_single(node.child_by_field_name(f)) for f in self.flow.assigns[t])
@@ -486,6 +497,42 @@ class _Scope:
                     out |= held
             stack.extend(n.named_children)
         return out
+
+    def mutation(self, node: ts.Node) -> None:
+        """`parts.append(x)`, `sb.append(x)`, `list.add(x)`, `items << x`: a container or a
+        builder that takes tainted data holds it from then on."""
+        if node.type == "binary":                       # Ruby's items << x
+            op = node.child_by_field_name("operator")
+            if op is None or op.type != "<<":
+                return
+            recv, args = node.child_by_field_name("left"), [node.child_by_field_name("right")]
+            method = b"<<"
+        else:
+            fn = node.child_by_field_name("function")
+            if fn is not None and fn.type in _MEMBER_NODES:
+                recv = next((c for f in ("object", "operand", "expression", "value")
+                             if (c := fn.child_by_field_name(f)) is not None), None)
+                name = next((c for f in ("attribute", "property", "field", "name")
+                             if (c := fn.child_by_field_name(f)) is not None), None)
+            else:
+                recv = node.child_by_field_name("object") or node.child_by_field_name("receiver")
+                name = node.child_by_field_name("name") or node.child_by_field_name("method")
+            arguments = node.child_by_field_name("arguments")
+            if recv is None or name is None or arguments is None:
+                return
+            method = self.text_bytes(name)
+            args = [a for a in arguments.named_children if not a.is_extra]
+        if method not in _MUTATORS or recv is None:
+            return
+        base = recv if recv.type in self.flow.names else next(iter(self.reads(recv)), None)
+        if base is None:
+            return
+        for a in args:
+            steps = self.taint_of(a) if a is not None else None
+            if steps is not None:
+                label = self.text_bytes(base).decode("utf-8", "replace")
+                self.assign(base, steps + ((node.start_byte, f"added to {label}"),), node.start_byte, False)
+                return
 
     def check_call(self, node: ts.Node) -> None:
         """A call to a function of this file whose parameter reaches a sink."""
