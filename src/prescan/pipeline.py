@@ -320,6 +320,7 @@ def _sanitizing_calls(runner: "_Runner", outcomes: list[_Outcome], sides) -> tup
     jobs = {(j.side, j.path): j for j in runner.done_jobs}
     out: dict[tuple[str, str], tuple] = {}
     relied: dict[str, dict] = {}
+    parsed: dict = {}
     for side in sides:
         view = [o for o in outcomes if o.side in (side, "context")]
         fns: dict[str, dict[str, set[str]]] = {}
@@ -346,7 +347,9 @@ def _sanitizing_calls(runner: "_Runner", outcomes: list[_Outcome], sides) -> tup
                         {n: sorted(fns[rule_id][n] - {o.path}) for n in names}
                 rules = _taint_only(runner.ruleset) if o.side == "context" else runner.ruleset
                 try:
-                    again = analyze_file(parse(job.path, job.data, job.language), rules, sanitizer_fns=extra)
+                    if (o.side, o.path) not in parsed:      # a context file serves both sides
+                        parsed[o.side, o.path] = parse(job.path, job.data, job.language)
+                    again = analyze_file(parsed[o.side, o.path], rules, sanitizer_fns=extra)
                 except Exception:  # noqa: BLE001 - the first analysis stands
                     continue
                 out[side, o.path] = tuple(f for f in o.findings if f.rule_id not in extra) + \

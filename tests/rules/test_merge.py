@@ -2,7 +2,6 @@
 find exactly what the unmerged patterns find."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -219,16 +219,22 @@ def find_secrets(data: bytes, language: str = "") -> list[SecretHit]:
 def redact(text: str) -> str:
     """text with every credential the detectors find in it masked: for
     snippets and messages of any finding, which may quote a secret."""
-    data = text.encode("utf-8", "replace")
-    hits = find_secrets(data)
+    return substitute(text, lambda _data, h: (h.end, h.masked), errors="replace")
+
+
+def substitute(text: str, replacement, language: str = "", errors: str = "surrogatepass") -> str:
+    """text with each credential found in it replaced: replacement(bytes of
+    the text, the SecretHit) gives (where the replaced part ends, its text)."""
+    data = text.encode("utf-8", errors)
+    hits = find_secrets(data, language)
     if not hits:
         return text
     out, last = [], 0
     for h in hits:
         if h.start < last:
             continue
-        out.append(data[last:h.start].decode("utf-8", "replace"))
-        out.append(h.masked)
-        last = h.end
+        end, new = replacement(data, h)
+        out += [data[last:h.start].decode("utf-8", "replace"), new]
+        last = end
     out.append(data[last:].decode("utf-8", "replace"))
     return "".join(out)

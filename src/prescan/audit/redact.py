@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import re
 
-from prescan.analyze.secrets import find_secrets
+from prescan.analyze.secrets import substitute
 
 VERSION = "redact-1"
 
@@ -26,23 +26,15 @@ class Redactor:
 
     def __call__(self, text: str, language: str = "") -> str:
         """text with every credential replaced by its placeholder."""
-        data = text.encode("utf-8", "surrogatepass")
-        hits = find_secrets(data, language)
-        if not hits:
-            return text
-        out, last = [], 0
-        for h in hits:
-            if h.start < last:
-                continue
-            end = _key_block_end(data, h.end) if h.detector.id == "secret-private-key" else h.end
-            secret = data[h.start:end]
-            ph = self.placeholder(secret, h.detector.id)
-            self.found[ph] = h.masked
-            # a key block spans lines: keep them, so that line numbers stay true
-            out += [data[last:h.start].decode("utf-8", "replace"), ph + "\n" * secret.count(b"\n")]
-            last = end
-        out.append(data[last:].decode("utf-8", "replace"))
-        return "".join(out)
+        return substitute(text, self._replace, language)
+
+    def _replace(self, data: bytes, h) -> tuple[int, str]:
+        end = _key_block_end(data, h.end) if h.detector.id == "secret-private-key" else h.end
+        secret = data[h.start:end]
+        ph = self.placeholder(secret, h.detector.id)
+        self.found[ph] = h.masked
+        # a key block spans lines: keep them, so that line numbers stay true
+        return end, ph + "\n" * secret.count(b"\n")
 
 
 _KEY_END = re.compile(rb"-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----")

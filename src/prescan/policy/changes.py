@@ -4,7 +4,7 @@ is never applied, so the gate it would have weakened reports the attempt
 from __future__ import annotations
 
 from prescan.findings import Finding
-from prescan.policy.config import DEFAULT, Policy
+from prescan.policy.config import Policy
 from prescan.policy.tomlines import key_line
 from prescan.rules.model import CONFIDENCE_RANK, SEVERITY_RANK
 from prescan.store.fingerprint import base_fingerprint

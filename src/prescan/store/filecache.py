@@ -14,7 +14,6 @@ from functools import lru_cache
 import pyarrow as pa
 
 from prescan import __version__
-from prescan.findings import Finding
 from prescan.parse.model import Unit
 from prescan.store import schema as S
 
