@@ -16,7 +16,7 @@ FIXTURE_EXT = {"python": ".py", "ruby": ".rb", "javascript": ".js", "java": ".ja
 
 def _matches(cq: queries.CombinedQuery, tree: ts.Tree, source: bytes) -> list:
     out = []
-    for index, caps in ts.QueryCursor(cq.query).matches(tree.root_node):
+    for index, caps in cq.query.matches(tree.root_node):
         for owner, got in cq.owners(index, caps, source):
             out.append((owner, tuple(sorted((name, tuple((n.start_byte, n.end_byte) for n in nodes))
                                             for name, nodes in got.items()))))

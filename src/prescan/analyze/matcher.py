@@ -1,4 +1,4 @@
-"""Runs every rule of a language as one combined tree-sitter query (one
+"""Runs every rule of a language as one combined query (one anchor
 cursor pass per file) and evaluates the rules' formulas over the matches."""
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class Match:
 
 
 class LanguageMatcher:
-    """All query leaves of a ruleset for one language, in a single ts.Query."""
+    """All query leaves of a ruleset for one language, in a single NodeQuery."""
 
     def __init__(self, ruleset: RuleSet, language: str) -> None:
         self.language = language
@@ -63,9 +63,8 @@ class LanguageMatcher:
         elements: dict[int, list[list[sequence.Element]]] = {
             lid: [[] for _ in seq.queries] for lid, seq in self.sequences.items()}
         if self.query is not None:
-            cursor = ts.QueryCursor(self.query, match_limit=MATCH_LIMIT)
             leaf_ids = self.leaf_ids
-            for index, found in cursor.matches(root):
+            for index, found in self.query.matches(root, MATCH_LIMIT):
                 for (key, element), caps in self.combined.owners(index, found, source):
                     lid = leaf_ids[key]
                     m = _to_match(caps, source)
@@ -102,8 +101,7 @@ class LanguageMatcher:
             return
         for call, callee, canonical in aliases.calls(root, source, self.language, found, self._words):
             tree, snippet, back, (lo, hi) = aliases.rewrite(source, call, callee, canonical, self.language)
-            cursor = ts.QueryCursor(self.query, match_limit=MATCH_LIMIT)
-            for index, got in cursor.matches(tree.root_node):
+            for index, got in self.query.matches(tree.root_node, MATCH_LIMIT):
                 for (key, _), caps in self.combined.owners(index, got, snippet):
                     lid = self.leaf_ids[key]
                     m = _to_match(caps, snippet)
@@ -246,9 +244,7 @@ class _LazyLeaves:
         node = self.root.named_descendant_for_byte_range(span[0], span[1])
         # patterns rooted exactly at the node (or a wrapper of the same extent)
         while node is not None and (node.start_byte, node.end_byte) == span:
-            cursor = ts.QueryCursor(self.m.lazy_query, match_limit=MATCH_LIMIT)
-            cursor.set_max_start_depth(0)
-            for index, got in cursor.matches(node):
+            for index, got in self.m.lazy_query.matches_at(node):
                 for (key, _), caps in self.m.lazy_combined.owners(index, got, self.source):
                     m = _to_match(caps, self.source)
                     if m is not None and (m.start, m.end) == span:

@@ -1,27 +1,28 @@
-"""One combined tree-sitter query per language for a ruleset: built once per
-process, checked once per ruleset (the check is remembered on disk, keyed by
-the ruleset's digest and the grammar versions), and shared with the matcher."""
+"""One combined query per language for a ruleset (matched by prescan's own
+matcher, rules/nodequery.py): built once per process, checked once per
+ruleset (the check is remembered on disk, keyed by the ruleset's digest and
+the grammar versions), and shared with the matcher."""
 from __future__ import annotations
 
 import bisect
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-
-import tree_sitter as ts
 
 from prescan.errors import RuleError
 from prescan.parse import languages
 from prescan.rules.loader import RuleSet, leaf_query
 from prescan.rules.merge import Member, expand, merge
+from prescan.rules.nodequery import NodeQuery
 from prescan.rules.model import Either, Leaf, Rule
 
 
 @dataclass
 class CombinedQuery:
-    query: ts.Query | None
+    query: NodeQuery | None
     pattern_members: list[tuple[Member, ...]]   # query pattern index -> the leaf patterns it stands for
 
     def owners(self, index: int, caps: dict, source: bytes):
@@ -75,7 +76,7 @@ def leaves_for(ruleset: RuleSet, language: str, lazy: bool | None = None) -> lis
 
 
 def combined(ruleset: RuleSet, language: str, lazy: bool = False) -> CombinedQuery:
-    """The eager (or the lazy) query leaves of a language, as one ts.Query."""
+    """The eager (or the lazy) query leaves of a language, as one NodeQuery."""
     key = (ruleset.digest, language, lazy)
     hit = _BUILT.get(key)
     if hit is not None:
@@ -94,8 +95,8 @@ def combined(ruleset: RuleSet, language: str, lazy: bool = False) -> CombinedQue
         pos += len(text.encode()) + 1
     source = "\n".join(parts)
     try:
-        query = ts.Query(languages.grammar(language), source)
-    except Exception:  # noqa: BLE001 - tree-sitter raises QueryError and others; find the culprit
+        query = NodeQuery(languages.grammar(language), source)
+    except Exception:  # noqa: BLE001 - a syntax error, an unknown node type or field, a bad regex
         _raise_for_bad_leaf(items, language)
         raise
     # map each query pattern to the (merged) text that holds its first byte
@@ -109,7 +110,7 @@ def _raise_for_bad_leaf(items: list[tuple[Rule, Leaf]], language: str) -> None:
     for rule, leaf in items:
         try:
             for text in leaf_query(leaf, language).queries:
-                ts.Query(languages.grammar(language), text)
+                NodeQuery(languages.grammar(language), text).check_regexes()
         except Exception as exc:  # noqa: BLE001
             raise RuleError(f"invalid tree-sitter query for {language}: {exc}", path=rule.path,
                             line=leaf.line) from None
@@ -139,8 +140,15 @@ def validate(ruleset: RuleSet) -> None:
     if marker.exists():
         return
     for language in sorted({lang for r in ruleset.rules for lang in r.languages}):
-        combined(ruleset, language)
-        combined(ruleset, language, lazy=True)
+        for lazy in (False, True):
+            query = combined(ruleset, language, lazy).query
+            if query is None:
+                continue
+            try:
+                query.check_regexes()
+            except re.error:
+                _raise_for_bad_leaf(leaves_for(ruleset, language, lazy), language)
+                raise
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         tmp = marker.with_suffix(f".{os.getpid()}")

@@ -1,0 +1,1108 @@
+"""prescan's own matcher for tree-sitter query patterns.
+
+`ts.Query` analyses every pattern against the grammar's parse table when it
+is built, at several milliseconds per pattern rooted at a common node type
+(`call` in Ruby's grammar: about 7 ms), so a pack of a thousand patterns took
+seconds to compile. This module reads the same query language and matches it
+itself, in two steps:
+
+1. every pattern gets an *anchor*: one of its mandatory steps, preferably a
+   leaf whose text a predicate fixes (`(identifier) @f (#eq? @f "eval")`),
+   else a typed step. All anchors of a language make one tree-sitter query
+   of single-node patterns, which tree-sitter builds without analysis;
+2. each node the anchor query finds is lifted to the pattern's root (the
+   anchor's depth in the pattern, parent by parent) and the whole pattern is
+   matched there, with tree-sitter's semantics: child steps match children in
+   order, `field:` a child in that field, `.` an immediate named sibling (or
+   the first/last named child), `!field` an absent field, `[...]`
+   alternatives, `?`/`*`/`+`, and the text predicates (`#eq?`, `#match?`,
+   `#any-of?` and their `not-` forms).
+
+A match is (pattern index, {capture: [nodes]}), as ts.QueryCursor.matches
+gives it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as _field
+
+import tree_sitter as ts
+
+try:                                    # the regex parser of CPython's re module: 3.11 names it re._parser
+    from re import _constants as re_c
+    from re import _parser as re_parser
+except ImportError:                     # pragma: no cover - Python < 3.11
+    import sre_constants as re_c        # type: ignore[no-redef]
+    import sre_parse as re_parser       # type: ignore[no-redef]
+
+MAX_MATCHES_PER_ROOT = 64       # ways one pattern may bind at one node before the rest are dropped
+MAX_STEPS_PER_ROOT = 20_000     # steps one pattern may try at one node (a pathological pattern stops there)
+
+
+class QuerySyntaxError(ValueError):
+    """A pattern this module cannot read, or that names what the grammar lacks."""
+
+
+@dataclass(eq=False)
+class Step:
+    kind: str                               # "node" (named), "anon" (a literal or `_`), "alt", "group"
+    type: str | None = None                 # None: a wildcard
+    field: str | None = None
+    quant: str = ""                         # "", "?", "*", "+"
+    captures: tuple[str, ...] = ()
+    children: list[Step] = _field(default_factory=list)   # child steps, or a group's/alt's members
+    imm: bool = False                       # an anchor `.` before this step
+    end_anchor: bool = False                # an anchor `.` after the last child
+    negated: tuple[str, ...] = ()
+    types: frozenset[str] | None = None     # the node types a typed named step accepts (supertypes expanded)
+
+
+@dataclass(eq=False)
+class Pattern:
+    root: Step
+    predicates: list[tuple[str, tuple]]     # (name, args: ("@", capture) / ("s", text))
+    start_byte: int
+    early: dict = _field(default_factory=dict)   # capture -> [(fn, args)] that need that capture only
+    late: list = _field(default_factory=list)    # the other predicates, checked on the whole match
+    fast: object = None                          # node -> False when the pattern cannot match there
+
+
+# ---------------------------------------------------------------- reading
+
+_TOKEN = re.compile(r'''
+    (?P<ws>\s+|;[^\n]*)
+  | (?P<str>"(?:[^"\\]|\\.)*")
+  | (?P<cap>@[\w.\-]+)
+  | (?P<pred>\#[\w\-]+[?!]?)
+  | (?P<neg>![\w]+)
+  | (?P<fld>[\w]+\s*:)
+  | (?P<name>[\w.\-/]+)
+  | (?P<punct>[()\[\].?*+_])
+''', re.X)
+
+_ESC = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
+
+
+def _unescape(s: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _ESC.get(m.group(1), m.group(1)), s[1:-1], flags=re.S)
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    out, pos = [], 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            raise QuerySyntaxError(f"unexpected {text[pos:pos + 10]!r} at byte {pos}")
+        kind = m.lastgroup
+        if kind != "ws":
+            value = m.group(kind)
+            if kind == "name" and value == "_":
+                kind = "punct"
+            out.append((kind, value, pos))
+        pos = m.end()
+    return out
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.toks = _tokens(text)
+        self.i = 0
+        self.text = text
+
+    def peek(self, k: int = 0):
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else ("eof", "", len(self.text))
+
+    def take(self):
+        t = self.peek()
+        self.i += 1
+        return t
+
+    def expect(self, value: str):
+        t = self.take()
+        if t[1] != value:
+            raise QuerySyntaxError(f"expected {value!r} at byte {t[2]}, found {t[1]!r}")
+        return t
+
+    def patterns(self) -> list[Pattern]:
+        out = []
+        while self.peek()[0] != "eof":
+            start = self.peek()[2]
+            preds: list = []
+            step = self.item(preds)
+            out.append(Pattern(step, preds, len(self.text[:start].encode())))
+        return out
+
+    def item(self, preds: list) -> Step:
+        kind, value, pos = self.peek()
+        fld = None
+        if kind == "fld":
+            self.take()
+            fld = value[:-1].strip()
+            kind, value, pos = self.peek()
+        if value == "(":
+            step = self.paren(preds)
+        elif value == "[":
+            self.take()
+            alts = []
+            while self.peek()[1] != "]":
+                if self.peek()[0] == "eof":
+                    raise QuerySyntaxError(f"unclosed '[' at byte {pos}")
+                alts.append(self.item(preds))
+            self.take()
+            step = Step("alt", children=alts)
+        elif kind == "str":
+            self.take()
+            step = Step("anon", type=_unescape(value))
+        elif value == "_":
+            self.take()
+            step = Step("anon", type=None)
+        else:
+            raise QuerySyntaxError(f"unexpected {value!r} at byte {pos}")
+        step.field = fld
+        while True:
+            kind, value, _ = self.peek()
+            if value in ("?", "*", "+"):
+                self.take()
+                step.quant = value
+            elif kind == "cap":
+                self.take()
+                step.captures += (value[1:],)
+            else:
+                return step
+
+    def paren(self, preds: list) -> Step:
+        _, _, pos = self.expect("(")
+        kind, value, _ = self.peek()
+        if kind == "pred":
+            raise QuerySyntaxError(f"a predicate outside a pattern at byte {pos}")
+        if kind == "name" or value == "_":
+            self.take()
+            step = Step("node", type=None if value == "_" else value)
+            if value in ("ERROR", "MISSING"):
+                step.kind = "node"
+        else:
+            step = Step("group")
+        negated: list[str] = []
+        imm = False
+        while True:
+            kind, value, p = self.peek()
+            if value == ")":
+                self.take()
+                break
+            if kind == "eof":
+                raise QuerySyntaxError(f"unclosed '(' at byte {pos}")
+            if value == ".":
+                self.take()
+                imm = True
+                continue
+            if kind == "neg":
+                self.take()
+                negated.append(value[1:])
+                continue
+            if value == "(" and self.peek(1)[0] == "pred":
+                self.take()
+                preds.append(self.predicate())
+                continue
+            child = self.item(preds)
+            if child.kind == "group" and step.kind == "node":
+                # a group inside a node is a run of its children: splice it in
+                if child.quant or child.captures or child.field:
+                    raise QuerySyntaxError(f"a quantified or captured group at byte {p} is not supported")
+                child.children[0].imm = child.children[0].imm or imm
+                step.children.extend(child.children)
+                if child.end_anchor:
+                    raise QuerySyntaxError(f"an anchor at the end of a group at byte {p} is not supported")
+            else:
+                child.imm = imm
+                step.children.append(child)
+            imm = False
+        if imm:
+            step.end_anchor = True
+        step.negated = tuple(negated)
+        if step.kind == "group":
+            if not step.children:
+                raise QuerySyntaxError(f"an empty group at byte {pos}")
+            if len(step.children) == 1 and not step.end_anchor and not step.children[0].imm:
+                return step.children[0]
+        return step
+
+    def predicate(self) -> tuple[str, tuple]:
+        _, name, pos = self.take()
+        args = []
+        while True:
+            kind, value, _ = self.take()
+            if value == ")":
+                break
+            if kind == "cap":
+                args.append(("@", value[1:]))
+            elif kind == "str":
+                args.append(("s", _unescape(value)))
+            elif kind == "name":
+                args.append(("s", value))
+            else:
+                raise QuerySyntaxError(f"unexpected {value!r} in {name} at byte {pos}")
+        return name[1:], tuple(args)
+
+
+def parse(text: str) -> list[Pattern]:
+    """The patterns of a query text, in order."""
+    return _Reader(text).patterns()
+
+
+# ---------------------------------------------------------------- checking against a grammar
+
+def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]]) -> None:
+    if step.field is not None and grammar.field_id_for_name(step.field) is None:
+        raise QuerySyntaxError(f"invalid field name {step.field!r}")
+    for f in step.negated:
+        if grammar.field_id_for_name(f) is None:
+            raise QuerySyntaxError(f"invalid field name {f!r}")
+    if step.kind == "node" and step.type is not None and step.type not in ("ERROR", "MISSING"):
+        if grammar.id_for_node_kind(step.type, True) is None:
+            raise QuerySyntaxError(f"invalid node type {step.type!r}")
+        step.types = subtypes.get(step.type) or frozenset((step.type,))
+    elif step.kind == "anon" and step.type is not None:
+        if grammar.id_for_node_kind(step.type, False) is None and \
+                grammar.id_for_node_kind(step.type, True) is None:
+            raise QuerySyntaxError(f"invalid node type {step.type!r}")
+    elif step.kind == "node" and step.type is not None:
+        step.types = frozenset((step.type,))
+    for c in step.children:
+        _check(c, grammar, subtypes)
+
+
+def _subtypes(grammar: ts.Language) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    supers = {grammar.node_kind_for_id(i): i for i in grammar.supertypes}
+
+    def expand(sid: int, seen: set) -> set[str]:
+        names = set()
+        for sub in grammar.subtypes(sid):
+            name = grammar.node_kind_for_id(sub)
+            if name in supers and name not in seen:
+                seen.add(name)
+                names |= expand(supers[name], seen)
+            names.add(name)
+        return names
+    for name, sid in supers.items():
+        out[name] = frozenset(expand(sid, {name}) | {name})
+    return out
+
+
+# ---------------------------------------------------------------- anchors
+
+@dataclass(frozen=True)
+class _Anchor:
+    type: str | None            # node type the anchor query looks for; None: any named node
+    named: bool
+    literals: frozenset[str] | None
+    depth: int                  # parents from the anchored node up to the pattern's root
+
+
+def _literal_sets(preds: list[tuple[str, tuple]]) -> dict[str, frozenset[str]]:
+    """Capture -> the exact texts an #eq?/#any-of? predicate, or a #match?
+    whose regex matches a small finite set of texts, allows it."""
+    out: dict[str, frozenset[str]] = {}
+    for name, args in preds:
+        if len(args) < 2 or args[0][0] != "@" or any(k != "s" for k, _ in args[1:]):
+            continue
+        if name == "any-of?" or (name == "eq?" and len(args) == 2):
+            lits = frozenset(v for _, v in args[1:])
+        elif name == "match?" and len(args) == 2:
+            lits = finite_texts(args[1][1])
+            if lits is None:
+                continue
+        else:
+            continue
+        cap = args[0][1]
+        out[cap] = out[cap] & lits if cap in out else lits
+    return out
+
+
+MAX_FINITE = 256
+# repetition, a class escape, any character, a lookaround or inline flags: never a small finite set
+# (this only spares parsing; finite_texts' own walk decides the rest)
+_NOT_FINITE = re.compile(r"(?<!\\)[*+{]|\\[wWsSdDbBpP]|(?<![\\\[])\.(?![^\[]*\])|\(\?[!=<aiLmsux]")
+
+
+def finite_texts(regex: str) -> frozenset[str] | None:
+    """Every text `re.search(regex, text)` accepts, when that is a small
+    finite set: each top-level alternative anchored by ^ and $ around
+    literals, classes of a few characters, groups, alternations and `?`.
+    None when the regex is anything else (or the set would be large)."""
+    if _NOT_FINITE.search(regex):
+        return None
+    try:
+        parsed = re_parser.parse(regex)
+    except Exception:  # noqa: BLE001 - not ours to report; the predicate itself will fail loudly
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+        return None
+    got = _expand(list(parsed))
+    if got is None:
+        return None
+    out = set()
+    for text in got:
+        # each text must be ^...$, anchors nowhere else (^^ and $$ are one anchor)
+        body = text.lstrip(_BEGIN).rstrip(_END)
+        if not text.startswith(_BEGIN) or not text.endswith(_END) or _BEGIN in body or _END in body:
+            return None
+        out.add(body)
+    return frozenset(out)
+
+
+_BEGIN, _END = "\ue000", "\ue001"      # ^ and $ while expanding (private-use characters)
+
+
+def _expand(items: list) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        if op == re_c.LITERAL:
+            opts = {chr(av)}
+        elif op == re_c.AT and av in (re_c.AT_BEGINNING, re_c.AT_END):
+            opts = {_BEGIN if av == re_c.AT_BEGINNING else _END}
+        elif op == re_c.IN:
+            opts = set()
+            for kind, val in av:
+                if kind == re_c.LITERAL:
+                    opts.add(chr(val))
+                elif kind == re_c.RANGE and val[1] - val[0] < 16:
+                    opts.update(chr(c) for c in range(val[0], val[1] + 1))
+                else:
+                    return None
+        elif op == re_c.SUBPATTERN:
+            if av[1] or av[2]:          # inline flags on the group
+                return None
+            opts = _expand(list(av[3]))
+        elif op == re_c.BRANCH:
+            opts = set()
+            for alt in av[1]:
+                got = _expand(list(alt))
+                if got is None:
+                    return None
+                opts |= got
+        elif op in (re_c.MAX_REPEAT, re_c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _expand(list(av[2]))
+            if inner is None:
+                return None
+            opts = inner | {""}
+        else:
+            return None
+        if opts is None:
+            return None
+        out = {a + b for a in out for b in opts}
+        if len(out) > MAX_FINITE:
+            return None
+    return out
+
+
+def _anchors(pattern: Pattern) -> list[_Anchor]:
+    """Anchors one of which every match of the pattern holds: one step (or,
+    under an alternation, one per alternative) that is never optional."""
+    lits = _literal_sets(pattern.predicates)
+
+    def own(step: Step, depth: int):
+        if step.kind == "node" and step.type in ("ERROR", "MISSING"):
+            return None
+        fixed = None
+        for c in step.captures if step.kind == "node" or step.type is not None else ():
+            if c in lits:
+                fixed = lits[c] if fixed is None else fixed & lits[c]
+        typed = step.type is not None
+        # a typed step with fixed texts finds the fewest nodes; then a typed
+        # step (the shallowest: its parents need no climbing); a wildcard
+        # with fixed texts costs a text test at every node
+        if fixed is not None:
+            score = (4 if typed else 1, -len(fixed), depth)
+        elif typed:
+            score = (2, 0, -depth)
+        else:
+            score = (0, 0, -depth)
+        return score, [_Anchor(step.type, step.kind == "node", fixed, depth)]
+
+    def best(step: Step, depth: int):
+        if step.kind == "group":            # a run of siblings: its first step is the match's node
+            return best(step.children[0], depth)
+        if step.kind == "alt":
+            got = [best(a, depth) for a in step.children]
+            if not got or any(g is None for g in got):
+                return None
+            return min(g[0] for g in got), [a for g in got for a in g[1]]
+        found = own(step, depth)
+        if step.kind == "node":
+            for c in step.children:
+                if c.quant in ("", "+"):
+                    sub = best(c, depth + 1)
+                    if sub is not None and (found is None or sub[0] > found[0]):
+                        found = sub
+        return found
+
+    got = best(pattern.root, 0)
+    if got is None:
+        return [_Anchor(None, True, None, 0)]
+    return got[1]
+
+
+def _needs(pattern: Pattern) -> list[tuple[bytes, ...]]:
+    """Sets of strings the source must hold one of (each set), for the
+    pattern to match: from the predicates on captures every match binds."""
+    bound: set[str] = set()
+
+    def walk(step: Step) -> None:
+        bound.update(step.captures)
+        if step.kind != "alt":
+            for c in step.children:
+                if c.quant in ("", "+"):
+                    walk(c)
+    walk(pattern.root)
+    out = []
+    for name, args in pattern.predicates:
+        if len(args) < 2 or args[0][0] != "@" or args[0][1] not in bound or any(k != "s" for k, _ in args[1:]):
+            continue
+        if name == "any-of?" or (name == "eq?" and len(args) == 2):
+            got = {v for _, v in args[1:]}
+        elif name == "match?" and len(args) == 2:
+            got = required_substrings(args[1][1])
+        else:
+            continue
+        if got and all(len(x.encode()) >= MIN_NEEDED for x in got):
+            out.append(tuple(sorted(x.encode() for x in got)))
+    return out
+
+
+_REPEATS = {re_c.MAX_REPEAT, re_c.MIN_REPEAT, getattr(re_c, "POSSESSIVE_REPEAT", re_c.MAX_REPEAT)}
+MIN_NEEDED = 3          # shorter strings are in nearly every file: not worth a search
+
+
+def required_substrings(regex: str) -> set[str] | None:
+    """Strings one of which every text `re.search(regex, text)` accepts
+    holds (case-sensitive regexes only), or None when none is known."""
+    try:
+        parsed = re_parser.parse(regex)
+    except Exception:  # noqa: BLE001 - matching reports a bad regex
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list) -> set[str] | None:
+    found: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op == re_c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        got = None
+        if op == re_c.SUBPATTERN and not av[1] and not av[2]:
+            got = _required(list(av[3]))
+        elif op == re_c.BRANCH:
+            alts = [_required(list(alt)) for alt in av[1]]
+            if all(alts):
+                got = set().union(*alts)
+        elif op in _REPEATS and av[0] >= 1:
+            got = _required(list(av[2]))
+        if got:
+            found.append(got)
+    if run:
+        found.append({run})
+    if not found:
+        return None
+    # the most selective: the longest shortest string, then the fewest strings
+    return max(found, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+# ---------------------------------------------------------------- matching
+
+class _Kids:
+    """A node's children with their fields, read once per node and match."""
+    __slots__ = ("nodes", "fields", "named")
+
+    def __init__(self, node: ts.Node) -> None:
+        self.nodes = node.children
+        self.fields = [node.field_name_for_child(i) for i in range(len(self.nodes))]
+        self.named = [c.is_named for c in self.nodes]
+
+
+class NodeQuery:
+    """A query text matched by prescan (see the module's doc)."""
+
+    def __init__(self, grammar: ts.Language, source: str) -> None:
+        self.grammar = grammar
+        self._regex: dict[str, re.Pattern] = {}
+        try:
+            self.patterns = parse(source)
+        except QuerySyntaxError:
+            raise
+        subtypes = _subtypes(grammar)
+        for p in self.patterns:
+            _check(p.root, grammar, subtypes)
+            for name, args in p.predicates:
+                if name not in _PREDICATES:
+                    raise QuerySyntaxError(f"unknown predicate #{name}")
+                if args and args[0][0] == "@" and all(k == "s" for k, _ in args[1:]):
+                    p.early.setdefault(args[0][1], []).append(self._text_test(name, args))
+                else:
+                    p.late.append((name, args))
+        self.pattern_count = len(self.patterns)
+        self._by_root: dict[str | None, list[int]] = {}
+        for i, p in enumerate(self.patterns):
+            roots = _root_types(p.root)
+            for t in roots:
+                self._by_root.setdefault(t, []).append(i)
+        self._needs: dict[int, list[tuple[bytes, ...]]] = {}
+        self._groups: dict[int, list] = {}
+        self._anchor_query: ts.Query | None = None
+        self._anchor_plan: list = []
+        self._build_anchors()
+
+    def start_byte_for_pattern(self, index: int) -> int:
+        return self.patterns[index].start_byte
+
+    # -- anchors
+
+    def _build_anchors(self) -> None:
+        """One single-node pattern per anchored node type (texts are checked
+        here, against a dict: faster than tree-sitter's #any-of? predicate);
+        a wildcard anchored on texts keeps the predicate, or it would stop at
+        every node."""
+        groups: dict[tuple, tuple[dict, list]] = {}
+        for i, p in enumerate(self.patterns):
+            for a in _anchors(p):
+                wild_lits = a.type is None and a.literals is not None
+                lits, every = groups.setdefault((a.type, a.named, wild_lits), ({}, []))
+                if a.literals is None:
+                    if (i, a.depth) not in every:
+                        every.append((i, a.depth))
+                else:
+                    for lit in a.literals:
+                        lits.setdefault(lit.encode(), []).append((i, a.depth))
+        parts, plan = [], []
+        for (typ, named, wild_lits), (lits, every) in groups.items():
+            if typ is None:
+                node = "(_)" if named else "_"
+            else:
+                node = f"({typ})" if named else _q(typ)
+            if wild_lits:
+                texts = " ".join(_q(x.decode()) for x in sorted(lits))
+                parts.append(f"({node} @a (#any-of? @a {texts}))")
+            else:
+                parts.append(f"{node} @a")
+            plan.append((lits or None, every))
+        if parts:
+            self._anchor_query = ts.Query(self.grammar, "\n".join(parts))
+            self._anchor_plan = plan
+
+    # -- matching
+
+    def matches(self, root: ts.Node, limit: int = 1 << 16):
+        """Every match whose root lies in `root`'s subtree, in source order."""
+        if self._anchor_query is None:
+            return []
+        lo, hi = root.start_byte, root.end_byte
+        seen: set[tuple[int, int]] = set()
+        todo: list[tuple[int, int, ts.Node]] = []
+        text = root.text or b""
+        allowed: dict[int, bool] = {}       # pattern -> the text holds what it needs
+        memo: dict = {}
+        present: dict[bytes, bool] = {}
+        cursor = ts.QueryCursor(self._anchor_query, match_limit=limit)
+        for index, caps in cursor.matches(root):
+            node = caps["a"][0]
+            lits, _ = self._anchor_plan[index]
+            groups = self._groups[index] if index in self._groups else self._group(index)
+            if lits is not None:
+                hit = lits.get(node.text)
+                if hit is not None:
+                    groups = [(None, None, hit), *groups]
+            for gate_field, gate, targets in groups:
+                if gate is not None and not any(gate(_text(k, memo)) is not None
+                                                for k in _along(node, gate_field)):
+                    continue
+                self._visit(node, targets, lo, hi, text, allowed, present, seen, memo, todo)
+        todo.sort(key=lambda t: (t[0], -t[2].end_byte, t[1]))
+        out: list = []
+        kids: dict[int, _Kids] = {}
+        for _, pi, top in todo:
+            for caps in self._match(pi, top, kids):
+                out.append((pi, caps))
+        return out
+
+    def _group(self, index: int) -> list:
+        """The patterns an anchor node stands for, split by gate: those tested
+        on one field's text are gated by one regex (the union of theirs), so
+        a node none of them can match costs one search, not one per pattern."""
+        _, every = self._anchor_plan[index]
+        by_field: dict[str, list] = {}
+        rest = []
+        for pi, depth in every:
+            gate = _gate(self.patterns[pi]) if depth == 0 else None
+            if gate is None:
+                rest.append((pi, depth))
+            else:
+                by_field.setdefault(gate[0], []).append(((pi, depth), gate[1]))
+        out = [(None, None, rest)] if rest else []
+        for fld, members in by_field.items():
+            targets = [t for t, _ in members]
+            try:
+                union = re.compile("|".join(f"(?:{_scoped(rx)})" for _, rx in members))
+            except re.error:
+                out.append((None, None, targets))
+                continue
+            out.append((fld, union.search, targets))
+        self._groups[index] = out
+        return out
+
+    def _visit(self, node, targets, lo, hi, text, allowed, present, seen, memo, todo) -> None:
+        for pi, depth in targets:
+            ok = allowed.get(pi)
+            if ok is None:
+                ok = allowed[pi] = self._text_may_match(pi, text, present)
+            if not ok:
+                continue
+            top = node
+            for _ in range(depth):
+                top = top.parent
+                if top is None:
+                    break
+            if top is None or top.start_byte < lo or top.end_byte > hi:
+                continue
+            key = (pi, top.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            fast = self._fast(pi)
+            if fast is _always or fast(top, memo):
+                todo.append((top.start_byte, pi, top))
+
+    def _text_may_match(self, index: int, text: bytes, present: dict[bytes, bool]) -> bool:
+        """False when the text lacks every string of one of the sets the
+        pattern's predicates require (a prefilter: True decides nothing)."""
+        needs = self._needs.get(index)
+        if needs is None:
+            needs = self._needs[index] = _needs(self.patterns[index])
+        for options in needs:
+            for lit in options:
+                hit = present.get(lit)
+                if hit is None:
+                    hit = present[lit] = lit in text
+                if hit:
+                    break
+            else:
+                return False
+        return True
+
+    def _fast(self, index: int):
+        p = self.patterns[index]
+        if p.fast is None:
+            p.fast = _prefilter(p.root, p.early) if p.root.kind != "group" else _always
+        return p.fast
+
+    def matches_at(self, node: ts.Node):
+        """The matches rooted at `node` itself."""
+        out = []
+        kids: dict[int, _Kids] = {}
+        memo: dict = {}
+        for pi in sorted({*self._by_root.get(node.type, ()), *self._by_root.get(None, ())}):
+            fast = self._fast(pi)
+            if fast is not _always and not fast(node, memo):
+                continue
+            for caps in self._match(pi, node, kids):
+                out.append((pi, caps))
+        return out
+
+    def _match(self, index: int, node: ts.Node, kids: dict | None = None):
+        p = self.patterns[index]
+        ctx = _Ctx(self, p.early, kids)
+        got = 0
+        seen = set()
+        steps = _run(p.root, node, ctx) if p.root.kind == "group" else _step(p.root, node, None, ctx)
+        while True:
+            try:
+                binds = next(steps)
+            except (StopIteration, _Budget):
+                return
+            caps: dict[str, list[ts.Node]] = {}
+            b = binds
+            while b is not None:
+                name, n, b = b
+                caps.setdefault(name, []).append(n)
+            for v in caps.values():
+                v.reverse()
+            key = tuple((name, tuple(n.id for n in v)) for name, v in caps.items())
+            if key in seen:
+                continue
+            seen.add(key)
+            if self._holds(p.late, caps):
+                yield caps
+                got += 1
+                if got >= MAX_MATCHES_PER_ROOT:
+                    return
+
+    def _holds(self, preds, caps) -> bool:
+        for name, args in preds:
+            if not _PREDICATES[name](self, args, caps):
+                return False
+        return True
+
+    def _text_test(self, name: str, args: tuple):
+        """A test of one captured node's text, for a predicate on one capture and literals."""
+        values = [v for _, v in args[1:]]
+        if name in ("eq?", "not-eq?"):
+            want, same = values[0], name == "eq?"
+            return lambda t: (t == want) == same
+        if name in ("any-of?", "not-any-of?"):
+            allowed, inside = frozenset(values), name == "any-of?"
+            return lambda t: (t in allowed) == inside
+        rx, found = values[0], name == "match?"
+        return lambda t: (self.regex(rx).search(t) is not None) == found
+
+    def check_regexes(self) -> None:
+        """Compile every #match? regex now (matching compiles them on first use)."""
+        for p in self.patterns:
+            for name, args in p.predicates:
+                if name in ("match?", "not-match?"):
+                    self.regex(args[1][1])
+
+    def regex(self, text: str) -> re.Pattern:
+        rx = self._regex.get(text)
+        if rx is None:
+            rx = self._regex[text] = re.compile(text)
+        return rx
+
+
+def _root_types(step: Step) -> set[str | None]:
+    if step.kind == "alt":
+        return {t for c in step.children for t in _root_types(c)}
+    if step.kind == "group":
+        return _root_types(step.children[0])
+    if step.type is None or step.kind == "anon":
+        return {step.type} if step.kind == "anon" and step.type is not None else {None}
+    return set(step.types or (step.type,))
+
+
+def _accepts(step: Step, node: ts.Node) -> bool:
+    if step.kind == "node":
+        if not node.is_named and step.type != "MISSING":
+            return False
+        if step.type is None:
+            return True
+        if step.type == "ERROR":
+            return node.is_error
+        if step.type == "MISSING":
+            return node.is_missing
+        return node.type in step.types
+    return step.type is None or (not node.is_named and node.type == step.type)
+
+
+class _Budget(Exception):
+    """Raised when one pattern has tried too many ways at one node."""
+
+
+class _Ctx:
+    __slots__ = ("kids", "left", "early", "q")
+
+    def __init__(self, q: NodeQuery, early: dict, kids: dict | None = None) -> None:
+        self.kids: dict[int, _Kids] = {} if kids is None else kids
+        self.left = MAX_STEPS_PER_ROOT
+        self.early = early          # capture -> predicates on it alone, checked as it binds
+        self.q = q
+
+
+def _step(step: Step, node: ts.Node, b, ctx: _Ctx):
+    """Bindings (a linked list of (capture, node, rest)) of `step` matched at `node`."""
+    ctx.left -= 1
+    if ctx.left < 0:
+        raise _Budget
+    if step.kind == "alt":
+        if step.captures and not _early_ok(step, node, ctx):
+            return
+        for alt in step.children:
+            for got in _step(alt, node, b, ctx):
+                for c in step.captures:
+                    got = (c, node, got)
+                yield got
+        return
+    if not _accepts(step, node):
+        return
+    for f in step.negated:
+        if node.child_by_field_name(f) is not None:
+            return
+    if step.captures:
+        if not _early_ok(step, node, ctx):
+            return
+        for c in step.captures:
+            b = (c, node, b)
+    if not step.children:
+        yield b
+        return
+    k = ctx.kids.get(node.id)
+    if k is None:
+        k = ctx.kids[node.id] = _Kids(node)
+    yield from _seq(step.children, 0, k, 0, b, step.end_anchor, ctx)
+
+
+def _early_ok(step: Step, node: ts.Node, ctx: _Ctx) -> bool:
+    """The predicates on one capture alone, checked as the step binds it."""
+    text = None
+    for c in step.captures:
+        checks = ctx.early.get(c)
+        if checks is not None:
+            if text is None:
+                text = node.text.decode("utf-8", "replace")
+            for test in checks:
+                if not test(text):
+                    return False
+    return True
+
+
+def _run(group: Step, node: ts.Node, ctx: _Ctx):
+    """A top-level group: its first step at `node`, the rest at the siblings after it."""
+    parent = node.parent
+    if parent is None:
+        return
+    k = ctx.kids.get(parent.id)
+    if k is None:
+        k = ctx.kids[parent.id] = _Kids(parent)
+    at = next((j for j, c in enumerate(k.nodes) if c.id == node.id), None)
+    if at is None:
+        return
+    first = group.children[0]
+    for b in _step(first, node, None, ctx):
+        if first.quant in ("*", "+"):
+            yield from _repeat(group.children, 0, k, at + 1, b, group.end_anchor, ctx)
+        else:
+            yield from _seq(group.children, 1, k, at + 1, b, group.end_anchor, ctx)
+
+
+def _prefilter(step: Step, early: dict, depth: int = 0):
+    """A quick test, (node, memo) -> bool, that rejects most nodes where
+    `step` cannot match, binding nothing: the step's type, the tests on its
+    captures, and the same for the children it must have (a few levels
+    deep). What it passes, matching decides. `memo` keeps node texts and
+    children for the other patterns tested at the same nodes."""
+    tests = tuple(t for c in step.captures for t in early.get(c, ()))
+    if step.kind == "alt":
+        alts = tuple(_prefilter(a, early, depth) for a in step.children)
+
+        def test_alt(node, memo) -> bool:
+            if tests:
+                text = _text(node, memo)
+                for t in tests:
+                    if not t(text):
+                        return False
+            for a in alts:
+                if a(node, memo):
+                    return True
+            return False
+        return test_alt
+    subs = []
+    if step.kind == "node" and depth < 3:
+        for c in step.children:
+            if c.quant in ("", "+") and c.kind != "group":
+                sub = _prefilter(c, early, depth + 1)
+                if sub is not _always:
+                    subs.append((c.field, sub))
+    subs = tuple(subs)
+    if step.kind == "node":
+        types = step.types if step.type not in ("ERROR", "MISSING") else None
+        named = True
+    else:
+        types = frozenset((step.type,)) if step.type is not None else None
+        named = False
+    check_type = depth > 0 and (types is not None or named)
+    if not tests and not subs and not check_type:
+        return _always
+
+    def test(node, memo) -> bool:
+        if check_type:
+            if types is not None:
+                if node.type not in types or node.is_named != named:
+                    return False
+            elif not node.is_named:
+                return False
+        if tests:
+            text = _text(node, memo)
+            for t in tests:
+                if not t(text):
+                    return False
+        for fld, sub in subs:
+            key = (node.id, fld)
+            kids = memo.get(key)
+            if kids is None:
+                kids = memo[key] = node.children_by_field_name(fld) if fld is not None else node.children
+            for k in kids:
+                if sub(k, memo):
+                    break
+            else:
+                return False
+        return True
+    return test
+
+
+def _gate(p: Pattern) -> tuple[tuple[str, ...], str] | None:
+    """(field path, regex): a node every match has, reached from the root
+    by fields alone (`function:` then `attribute:`...), and a regex its text
+    must match, from a predicate on that node's capture."""
+    tests: dict[str, str] = {}
+    for name, args in p.predicates:
+        if len(args) < 2 or args[0][0] != "@" or any(k != "s" for k, _ in args[1:]):
+            continue
+        if name == "match?" and len(args) == 2:
+            tests.setdefault(args[0][1], args[1][1])
+        elif name == "any-of?" or (name == "eq?" and len(args) == 2):
+            tests.setdefault(args[0][1], "^(?:" + "|".join(re.escape(v) for _, v in args[1:]) + r")\Z")
+    if not tests or p.root.kind != "node":
+        return None
+
+    def find(step: Step, path: tuple[str, ...]):
+        for c in step.children:
+            if not c.field or c.quant not in ("", "+") or c.kind not in ("node", "anon"):
+                continue
+            for cap in c.captures:
+                if cap in tests:
+                    return path + (c.field,), tests[cap]
+            if c.kind == "node" and len(path) < 3:
+                got = find(c, path + (c.field,))
+                if got is not None:
+                    return got
+        return None
+    return find(p.root, ())
+
+
+def _along(node: ts.Node, path: tuple[str, ...]) -> list[ts.Node]:
+    nodes = [node]
+    for fld in path:
+        nodes = [k for n in nodes for k in n.children_by_field_name(fld)]
+    return nodes
+
+
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def _scoped(regex: str) -> str:
+    """A regex that can stand inside an alternation: leading global flags scoped."""
+    m = _GLOBAL_FLAGS.match(regex)
+    if m is None:
+        return regex
+    return f"(?{m.group(1)}:{regex[m.end():]})"
+
+
+def _text(node: ts.Node, memo: dict) -> str:
+    text = memo.get(node.id)
+    if text is None:
+        text = memo[node.id] = node.text.decode("utf-8", "replace")
+    return text
+
+
+def _always(node: ts.Node, memo: dict | None = None) -> bool:
+    return True
+
+
+def _named_step(step: Step) -> bool:
+    if step.kind == "alt":
+        return all(_named_step(c) for c in step.children)
+    return step.kind == "node"
+
+
+def _seq(items: list[Step], i: int, k: _Kids, pos: int, b, end_anchor: bool, ctx: _Ctx):
+    if i == len(items):
+        if end_anchor and any(k.named[j] for j in range(pos, len(k.nodes))):
+            return
+        yield b
+        return
+    item = items[i]
+    some = False
+    for j in _candidates(item, k, pos):
+        for got in _step(item, k.nodes[j], b, ctx):
+            if item.quant in ("*", "+"):
+                for m in _repeat(items, i, k, j + 1, got, end_anchor, ctx):
+                    some = True
+                    yield m
+            else:
+                for m in _seq(items, i + 1, k, j + 1, got, end_anchor, ctx):
+                    some = True
+                    yield m
+    # an optional step is left out only where it cannot take part (as tree-sitter reports it)
+    if item.quant in ("?", "*") and not some:
+        yield from _seq(items, i + 1, k, pos, b, end_anchor, ctx)
+
+
+def _repeat(items, i, k, pos, b, end_anchor, ctx):
+    """After one repetition of items[i]: one more at the very next sibling,
+    or, where the run ends, the next step (tree-sitter's repetitions are
+    runs of adjacent siblings, and it reports the longest)."""
+    item = items[i]
+    more = False
+    if pos < len(k.nodes) and (item.field is None or k.fields[pos] == item.field):
+        for got in _step(item, k.nodes[pos], b, ctx):
+            for m in _repeat(items, i, k, pos + 1, got, end_anchor, ctx):
+                more = True
+                yield m
+    if not more:
+        yield from _seq(items, i + 1, k, pos, b, end_anchor, ctx)
+
+
+def _next_named(k: _Kids, pos: int, named: bool) -> int | None:
+    for j in range(pos, len(k.nodes)):
+        if k.named[j] or not named:
+            return j
+    return None
+
+
+def _candidates(item: Step, k: _Kids, pos: int):
+    if item.imm:
+        j = _next_named(k, pos, _named_step(item))
+        if j is not None and (item.field is None or k.fields[j] == item.field):
+            yield j
+        return
+    fld = item.field
+    for j in range(pos, len(k.nodes)):
+        if fld is None or k.fields[j] == fld:
+            yield j
+
+
+# ---------------------------------------------------------------- predicates
+
+def _texts(caps, name) -> list[str]:
+    return [n.text.decode("utf-8", "replace") for n in caps.get(name, ())]
+
+
+def _arg_texts(caps, arg) -> list[str] | None:
+    kind, value = arg
+    return _texts(caps, value) if kind == "@" else [value]
+
+
+def _eq(q, args, caps, negate=False) -> bool:
+    left = _texts(caps, args[0][1])
+    if args[1][0] == "@":
+        right = _texts(caps, args[1][1])
+        if not left or not right:
+            return True
+        return (left[0] == right[0]) != negate
+    return all((t == args[1][1]) != negate for t in left)
+
+
+def _match(q, args, caps, negate=False) -> bool:
+    rx = q.regex(args[1][1])
+    return all((rx.search(t) is not None) != negate for t in _texts(caps, args[0][1]))
+
+
+def _any_of(q, args, caps, negate=False) -> bool:
+    allowed = {v for _, v in args[1:]}
+    return all((t in allowed) != negate for t in _texts(caps, args[0][1]))
+
+
+_PREDICATES = {
+    "eq?": _eq, "not-eq?": lambda q, a, c: _eq(q, a, c, True),
+    "match?": _match, "not-match?": lambda q, a, c: _match(q, a, c, True),
+    "any-of?": _any_of, "not-any-of?": lambda q, a, c: _any_of(q, a, c, True),
+}
