@@ -95,7 +95,13 @@ def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSe
             h.update(b"\0" + lib.read_bytes())
     for f in files:
         text = _read(f)
-        rule = parse_rule(text, str(f))
+        global _DEFERRED
+        _DEFERRED = []
+        try:
+            rule = parse_rule(text, str(f), compile_now=False)
+            _PENDING[(rule.path, rule.id)] = _DEFERRED
+        finally:
+            _DEFERRED = None
         if rule.id in seen:
             raise RuleError(f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", path=str(f),
                             line=rule.line, hint="rule ids must be unique")
@@ -117,7 +123,11 @@ def _read(f: Path) -> str:
         raise RuleError(f"cannot read rule file: {exc.strerror}", path=str(f)) from None
 
 
-def parse_rule(text: str, path: str) -> Rule:
+def parse_rule(text: str, path: str, compile_now: bool = True) -> Rule:
+    """A rule file's rule. With `compile_now`, every pattern is compiled for
+    every language of the rule here; load_rules leaves that to
+    queries.validate, which does it once per ruleset digest (a ruleset
+    checked before compiles only the languages a scan meets)."""
     doc = yamlspan.load(text, path)
     if isinstance(doc, yamlspan.LocDict) and "rules" in doc and len(doc) == 1:
         items = doc["rules"]
@@ -196,7 +206,8 @@ def parse_rule(text: str, path: str) -> Rule:
         category=category, example=str(doc.get("example", "")).strip(), path=path, line=doc.line,
         tags=tuple(_strings(doc, "tags", err)), taint=taint, guard=guard,
     )
-    _compile_all(rule)
+    if compile_now:
+        compile_all(rule)
     return rule
 
 
@@ -254,6 +265,23 @@ def _strings(doc, key, err) -> list[str]:
     return [str(v) for v in val]
 
 
+# While load_rules reads a rule, its regexes wait here: compile_all checks them
+# (once per ruleset digest, in queries.validate), so a known ruleset loads
+# without compiling every regex of the pack.
+_DEFERRED: list | None = None
+_PENDING: dict[tuple[str, str], list] = {}
+
+
+def _check_regex(value: str, error) -> None:
+    if _DEFERRED is not None:
+        _DEFERRED.append((value, error))
+        return
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise error(exc) from None
+
+
 def _formula(key: str, value, line: int, path: str) -> Formula:
     def bad(msg: str, at: int = line) -> RuleError:
         return RuleError(msg, path=path, line=at)
@@ -263,10 +291,7 @@ def _formula(key: str, value, line: int, path: str) -> Formula:
             raise bad(f"'{key}' must be a non-empty string")
         kind = {"pattern": "pattern", "query": "query", "pattern-regex": "regex"}[key]
         if kind == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise bad(f"invalid regex in pattern-regex: {exc}") from None
+            _check_regex(value, lambda exc: bad(f"invalid regex in pattern-regex: {exc}"))
         return Leaf(kind, value, line)
     if key == "pattern-either":
         if not isinstance(value, list) or not value:
@@ -288,10 +313,7 @@ def _formula(key: str, value, line: int, path: str) -> Formula:
                 name = str(inner["metavariable"])
                 if not re.fullmatch(r"\$[A-Z][A-Z0-9_]*", name):
                     raise bad(f"'{name}' is not a metavariable such as $X", ln)
-                try:
-                    re.compile(str(inner["regex"]))
-                except re.error as exc:
-                    raise bad(f"invalid regex: {exc}", ln) from None
+                _check_regex(str(inner["regex"]), lambda exc, ln=ln: bad(f"invalid regex: {exc}", ln))
                 rx.append((name[1:], str(inner["regex"])))
                 continue
             if k == "pattern-not-regex":
@@ -358,9 +380,15 @@ def _item(v, line: int, path: str, allowed: set[str]) -> Formula:
     return _formula(k, inner, getattr(v, "line_of", lambda _k: line)(k), path)
 
 
-def _compile_all(rule: Rule) -> None:
-    """Turn every pattern into query text now, so a pattern that does not
-    parse fails here; the query texts are checked per language in `validate`."""
+def compile_all(rule: Rule) -> None:
+    """Check the regexes load_rules left for later and turn every pattern
+    into query text now, so a pattern that does not parse fails here; the
+    query texts are checked per language in `validate`."""
+    for value, error in _PENDING.pop((rule.path, rule.id), ()):
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise error(exc) from None
     for leaf in rule.leaves():
         if leaf.kind == "regex":
             continue

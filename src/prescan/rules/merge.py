@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_PLAIN = re.compile(r'[^"@()\[\];]+')          # a run of characters the loop below need not look at one by one
 _NAME = re.compile(r"[\w.-]+")
 # a regex whose global flags must stay at its start cannot be put into an alternation
 _FLAGS_AT_START = re.compile(r"^\(\?[aiLmsux]+\)")
@@ -24,7 +25,7 @@ _VARYING = {"eq?", "match?"}
 class Member:
     owner: tuple                                    # (leaf key, element) of the pattern's leaf
     rename: tuple[tuple[str, str], ...] = ()        # merged capture name -> the member's own name
-    checks: tuple[tuple[str, str, object], ...] = ()  # (merged capture, "eq"/"match", literal bytes / regex)
+    checks: tuple[tuple[str, str, object], ...] = ()  # (merged capture, "eq"/"match", literal bytes / regex text)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,17 @@ def expand(members: tuple[Member, ...], caps: dict, source: bytes):
             yield m.owner, {own: caps[canon] for canon, own in m.rename if canon in caps}
 
 
+_REGEXES: dict[str, re.Pattern] = {}
+
+
+def _regex(text: str) -> re.Pattern:
+    """A member's regex, compiled when a match first needs it."""
+    rx = _REGEXES.get(text)
+    if rx is None:
+        rx = _REGEXES[text] = re.compile(text)
+    return rx
+
+
 def _holds(kind: str, literal, nodes, source: bytes) -> bool:
     if not nodes:
         return False
@@ -71,7 +83,7 @@ def _holds(kind: str, literal, nodes, source: bytes) -> bool:
         if kind == "eq":
             if text != literal:
                 return False
-        elif literal.search(text.decode("utf-8", "replace")) is None:
+        elif _regex(literal).search(text.decode("utf-8", "replace")) is None:
             return False
     return True
 
@@ -95,7 +107,7 @@ def _merged(members) -> tuple[str, tuple[Member, ...]]:
     for owner, _, p in members:
         rename = tuple((f"k{i}", own) for i, own in enumerate(p.captures))
         checks = tuple((cap, "eq", _unescape(lit).encode()) if name == "eq?"
-                       else (cap, "match", re.compile(_unescape(lit)))
+                       else (cap, "match", _unescape(lit))
                        for name, cap, lit in p.varying)
         out.append(Member(owner, rename, checks))
     return text, tuple(out)
@@ -122,6 +134,14 @@ def _parse(text: str) -> _Parsed | None:
             if preds:
                 return None
             out.append(m.group())
+            i = m.end()
+            continue
+        if c not in '"@()[];':
+            m = _PLAIN.match(text, i)
+            run = m.group()
+            if (closed or preds) and not run.isspace():
+                return None                             # a second pattern, or code after a predicate
+            out.append(run)
             i = m.end()
             continue
         if c == ";":

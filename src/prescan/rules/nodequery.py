@@ -71,7 +71,7 @@ class Pattern:
 
 _TOKEN = re.compile(r'''
     (?P<ws>\s+|;[^\n]*)
-  | (?P<str>"(?:[^"\\]|\\.)*")
+  | (?P<str>"[^"\\]*(?:\\.[^"\\]*)*")
   | (?P<cap>@[\w.\-]+)
   | (?P<pred>\#[\w\-]+[?!]?)
   | (?P<neg>![\w]+)
@@ -89,17 +89,18 @@ def _unescape(s: str) -> str:
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
     out, pos = [], 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            raise QuerySyntaxError(f"unexpected {text[pos:pos + 10]!r} at byte {pos}")
+    for m in _TOKEN.finditer(text):
+        if m.start() != pos:
+            break
+        pos = m.end()
         kind = m.lastgroup
         if kind != "ws":
             value = m.group(kind)
             if kind == "name" and value == "_":
                 kind = "punct"
-            out.append((kind, value, pos))
-        pos = m.end()
+            out.append((kind, value, m.start()))
+    if pos != len(text):
+        raise QuerySyntaxError(f"unexpected {text[pos:pos + 10]!r} at byte {pos}")
     return out
 
 
@@ -108,6 +109,7 @@ class _Reader:
         self.toks = _tokens(text)
         self.i = 0
         self.text = text
+        self.ascii = text.isascii()
 
     def peek(self, k: int = 0):
         j = self.i + k
@@ -130,7 +132,7 @@ class _Reader:
             start = self.peek()[2]
             preds: list = []
             step = self.item(preds)
-            out.append(Pattern(step, preds, len(self.text[:start].encode())))
+            out.append(Pattern(step, preds, start if self.ascii else len(self.text[:start].encode())))
         return out
 
     def item(self, preds: list) -> Step:
@@ -252,24 +254,30 @@ def parse(text: str) -> list[Pattern]:
 
 # ---------------------------------------------------------------- checking against a grammar
 
-def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]]) -> None:
-    if step.field is not None and grammar.field_id_for_name(step.field) is None:
-        raise QuerySyntaxError(f"invalid field name {step.field!r}")
-    for f in step.negated:
-        if grammar.field_id_for_name(f) is None:
-            raise QuerySyntaxError(f"invalid field name {f!r}")
-    if step.kind == "node" and step.type is not None and step.type not in ("ERROR", "MISSING"):
-        if grammar.id_for_node_kind(step.type, True) is None:
-            raise QuerySyntaxError(f"invalid node type {step.type!r}")
-        step.types = subtypes.get(step.type) or frozenset((step.type,))
-    elif step.kind == "anon" and step.type is not None:
-        if grammar.id_for_node_kind(step.type, False) is None and \
-                grammar.id_for_node_kind(step.type, True) is None:
-            raise QuerySyntaxError(f"invalid node type {step.type!r}")
+def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]], known: dict) -> None:
+    """Names the grammar lacks are errors; `known` remembers the names checked."""
+    for f in (step.field, *step.negated) if step.field is not None else step.negated:
+        if ("f", f) not in known:
+            if grammar.field_id_for_name(f) is None:
+                raise QuerySyntaxError(f"invalid field name {f!r}")
+            known[("f", f)] = True
+    if step.type is not None and step.kind in ("node", "anon") and step.type not in ("ERROR", "MISSING"):
+        key = (step.kind, step.type)
+        if key not in known:
+            if step.kind == "node":
+                ok = grammar.id_for_node_kind(step.type, True) is not None
+            else:
+                ok = grammar.id_for_node_kind(step.type, False) is not None or \
+                    grammar.id_for_node_kind(step.type, True) is not None
+            if not ok:
+                raise QuerySyntaxError(f"invalid node type {step.type!r}")
+            known[key] = True
+        if step.kind == "node":
+            step.types = subtypes.get(step.type) or frozenset((step.type,))
     elif step.kind == "node" and step.type is not None:
         step.types = frozenset((step.type,))
     for c in step.children:
-        _check(c, grammar, subtypes)
+        _check(c, grammar, subtypes, known)
 
 
 def _subtypes(grammar: ts.Language) -> dict[str, frozenset[str]]:
@@ -334,13 +342,10 @@ def finite_texts(regex: str) -> frozenset[str] | None:
     if _NOT_FINITE.search(regex):
         return None
     try:
-        parsed = re_parser.parse(regex)
-    except Exception:  # noqa: BLE001 - not ours to report; the predicate itself will fail loudly
+        got, end = _alternatives(regex, 0)
+    except _NotFinite:
         return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
-        return None
-    got = _expand(list(parsed))
-    if got is None:
+    if end != len(regex):
         return None
     out = set()
     for text in got:
@@ -355,46 +360,95 @@ def finite_texts(regex: str) -> frozenset[str] | None:
 _BEGIN, _END = "\ue000", "\ue001"      # ^ and $ while expanding (private-use characters)
 
 
-def _expand(items: list) -> set[str] | None:
+class _NotFinite(Exception):
+    pass
+
+
+def _alternatives(rx: str, i: int) -> tuple[set[str], int]:
+    """The texts of `a|b|...` from rx[i] up to an unmatched ')' or the end,
+    with ^ and $ kept as markers; raises _NotFinite past what it reads."""
+    out: set[str] = set()
+    while True:
+        seq, i = _sequence(rx, i)
+        out |= seq
+        if len(out) > MAX_FINITE:
+            raise _NotFinite
+        if i < len(rx) and rx[i] == "|":
+            i += 1
+            continue
+        return out, i
+
+
+def _sequence(rx: str, i: int) -> tuple[set[str], int]:
     out = {""}
-    for op, av in items:
-        if op == re_c.LITERAL:
-            opts = {chr(av)}
-        elif op == re_c.AT and av in (re_c.AT_BEGINNING, re_c.AT_END):
-            opts = {_BEGIN if av == re_c.AT_BEGINNING else _END}
-        elif op == re_c.IN:
-            opts = set()
-            for kind, val in av:
-                if kind == re_c.LITERAL:
-                    opts.add(chr(val))
-                elif kind == re_c.RANGE and val[1] - val[0] < 16:
-                    opts.update(chr(c) for c in range(val[0], val[1] + 1))
-                else:
-                    return None
-        elif op == re_c.SUBPATTERN:
-            if av[1] or av[2]:          # inline flags on the group
-                return None
-            opts = _expand(list(av[3]))
-        elif op == re_c.BRANCH:
-            opts = set()
-            for alt in av[1]:
-                got = _expand(list(alt))
-                if got is None:
-                    return None
-                opts |= got
-        elif op in (re_c.MAX_REPEAT, re_c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            inner = _expand(list(av[2]))
-            if inner is None:
-                return None
-            opts = inner | {""}
+    while i < len(rx) and rx[i] not in "|)":
+        c = rx[i]
+        if c == "(":
+            if rx.startswith("(?:", i):
+                i += 3
+            elif rx.startswith("(?", i):
+                raise _NotFinite                # named groups, flags, lookarounds
+            else:
+                i += 1
+            opts, i = _alternatives(rx, i)
+            if i >= len(rx) or rx[i] != ")":
+                raise _NotFinite
+            i += 1
+        elif c == "[":
+            opts, i = _class(rx, i + 1)
+        elif c == "\\":
+            if i + 1 >= len(rx) or rx[i + 1].isalnum():
+                raise _NotFinite                # \w, \d, \b, \1...: not one character
+            opts, i = {rx[i + 1]}, i + 2
+        elif c == "^":
+            opts, i = {_BEGIN}, i + 1
+        elif c == "$":
+            opts, i = {_END}, i + 1
+        elif c in ".*+{}?":
+            raise _NotFinite
         else:
-            return None
-        if opts is None:
-            return None
+            opts, i = {c}, i + 1
+        if i < len(rx) and rx[i] == "?":        # optional, greedy only
+            if rx[i + 1:i + 2] in ("?", "+"):
+                raise _NotFinite
+            opts = opts | {""}
+            i += 1
+        if i < len(rx) and rx[i] in "*+{":
+            raise _NotFinite
         out = {a + b for a in out for b in opts}
         if len(out) > MAX_FINITE:
-            return None
-    return out
+            raise _NotFinite
+    return out, i
+
+
+def _class(rx: str, i: int) -> tuple[set[str], int]:
+    """A character class of plain characters and short ranges."""
+    if i < len(rx) and rx[i] == "^":
+        raise _NotFinite
+    chars: set[str] = set()
+    first = True
+    while i < len(rx) and (rx[i] != "]" or first):
+        c = rx[i]
+        first = False
+        if c == "\\":
+            if i + 1 >= len(rx) or rx[i + 1].isalnum():
+                raise _NotFinite
+            c, i = rx[i + 1], i + 2
+        elif c == "[":
+            raise _NotFinite                    # [[:alpha:]] and set operations
+        else:
+            i += 1
+        if i + 1 < len(rx) and rx[i] == "-" and rx[i + 1] != "]":
+            hi = rx[i + 1]
+            if hi == "\\" or ord(hi) < ord(c) or ord(hi) - ord(c) > 16:
+                raise _NotFinite
+            chars.update(chr(x) for x in range(ord(c), ord(hi) + 1))
+            i += 2
+        else:
+            chars.add(c)
+    if i >= len(rx):
+        raise _NotFinite
+    return chars, i + 1
 
 
 def _anchors(pattern: Pattern) -> list[_Anchor]:
@@ -535,7 +589,9 @@ class _Kids:
 class NodeQuery:
     """A query text matched by prescan (see the module's doc)."""
 
-    def __init__(self, grammar: ts.Language, source: str) -> None:
+    def __init__(self, grammar: ts.Language, source: str, anchored: bool = True) -> None:
+        """`anchored=False` defers the anchor query to the first matches()
+        call (a query only ever matched at given nodes never needs it)."""
         self.grammar = grammar
         self._regex: dict[str, re.Pattern] = {}
         try:
@@ -543,8 +599,9 @@ class NodeQuery:
         except QuerySyntaxError:
             raise
         subtypes = _subtypes(grammar)
+        known: dict = {}
         for p in self.patterns:
-            _check(p.root, grammar, subtypes)
+            _check(p.root, grammar, subtypes, known)
             for name, args in p.predicates:
                 if name not in _PREDICATES:
                     raise QuerySyntaxError(f"unknown predicate #{name}")
@@ -562,7 +619,9 @@ class NodeQuery:
         self._groups: dict[int, list] = {}
         self._anchor_query: ts.Query | None = None
         self._anchor_plan: list = []
-        self._build_anchors()
+        self._anchored = False
+        if anchored:
+            self._build_anchors()
 
     def start_byte_for_pattern(self, index: int) -> int:
         return self.patterns[index].start_byte
@@ -600,11 +659,14 @@ class NodeQuery:
         if parts:
             self._anchor_query = ts.Query(self.grammar, "\n".join(parts))
             self._anchor_plan = plan
+        self._anchored = True
 
     # -- matching
 
     def matches(self, root: ts.Node, limit: int = 1 << 16):
         """Every match whose root lies in `root`'s subtree, in source order."""
+        if not self._anchored:
+            self._build_anchors()
         if self._anchor_query is None:
             return []
         lo, hi = root.start_byte, root.end_byte

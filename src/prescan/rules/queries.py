@@ -14,7 +14,7 @@ from pathlib import Path
 
 from prescan.errors import RuleError
 from prescan.parse import languages
-from prescan.rules.loader import RuleSet, leaf_query
+from prescan.rules.loader import RuleSet, compile_all, leaf_query
 from prescan.rules.merge import Member, expand, merge
 from prescan.rules.nodequery import NodeQuery
 from prescan.rules.model import Either, Leaf, Rule
@@ -95,7 +95,7 @@ def combined(ruleset: RuleSet, language: str, lazy: bool = False) -> CombinedQue
         pos += len(text.encode()) + 1
     source = "\n".join(parts)
     try:
-        query = NodeQuery(languages.grammar(language), source)
+        query = NodeQuery(languages.grammar(language), source, anchored=not lazy)
     except Exception:  # noqa: BLE001 - a syntax error, an unknown node type or field, a bad regex
         _raise_for_bad_leaf(items, language)
         raise
@@ -139,6 +139,8 @@ def validate(ruleset: RuleSet) -> None:
     marker = _cache_dir() / _stamp(ruleset)
     if marker.exists():
         return
+    for rule in ruleset.rules:
+        compile_all(rule)
     for language in sorted({lang for r in ruleset.rules for lang in r.languages}):
         for lazy in (False, True):
             query = combined(ruleset, language, lazy).query
