@@ -164,3 +164,29 @@ def test_finite_texts_of_a_regex(regex, texts):
     assert got == (None if texts is None else frozenset(texts))
     for t in got or ():
         assert re.search(regex, t)
+
+
+@pytest.mark.parametrize("regex, samples, needed", [
+    (r"^[\s\S]*\bquote\(", ["x = quote(a)", "quote(b)"], {"quote("}),
+    (r"^(eval|exec)$", ["eval", "exec"], {"val", "xec"}),  # re factors out the common "e"
+    (r"^(\w+\.)*(escape|conditional_escape)\w*$", ["html.escape", "conditional_escape_x"],
+     {"escape", "conditional_escape"}),
+    (r"(?i)eval", ["EVAL"], None),          # any case: no case-sensitive string is required
+    (r"^\w+$", ["abc"], None),
+])
+def test_required_substrings_are_in_every_text_the_regex_accepts(regex, samples, needed):
+    from prescan.rules.nodequery import required_substrings
+    got = required_substrings(regex)
+    assert got == needed
+    for text in samples:
+        assert re.search(regex, text)
+        assert got is None or any(s in text for s in got)
+
+
+def test_a_file_without_the_required_strings_is_not_matched_at_all():
+    grammar = languages.grammar("python")
+    q = NodeQuery(grammar, '((call function: (_) @f) @c (#match? @f "^(os\\\\.)?system$"))')
+    with_it = ts.Parser(grammar).parse(b"import os\nos.system(x)\nprint(x)\n").root_node
+    without = ts.Parser(grammar).parse(b"import os\nos.getcwd(x)\nprint(x)\n").root_node
+    assert [c["f"][0].text for _, c in q.matches(with_it)] == [b"os.system"]
+    assert q.matches(without) == []

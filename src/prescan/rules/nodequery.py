@@ -578,12 +578,16 @@ def _q(s: str) -> str:
 
 class _Kids:
     """A node's children with their fields, read once per node and match."""
-    __slots__ = ("nodes", "fields", "named")
+    __slots__ = ("nodes", "fields", "named", "by_field")
 
     def __init__(self, node: ts.Node) -> None:
         self.nodes = node.children
         self.fields = [node.field_name_for_child(i) for i in range(len(self.nodes))]
         self.named = [c.is_named for c in self.nodes]
+        self.by_field: dict[str, list[int]] = {}
+        for i, f in enumerate(self.fields):
+            if f is not None:
+                self.by_field.setdefault(f, []).append(i)
 
 
 class NodeQuery:
@@ -650,11 +654,12 @@ class NodeQuery:
                 node = "(_)" if named else "_"
             else:
                 node = f"({typ})" if named else _q(typ)
+            cap = f"a{len(plan)}"
             if wild_lits:
                 texts = " ".join(_q(x.decode()) for x in sorted(lits))
-                parts.append(f"({node} @a (#any-of? @a {texts}))")
+                parts.append(f"({node} @{cap} (#any-of? @{cap} {texts}))")
             else:
-                parts.append(f"{node} @a")
+                parts.append(f"{node} @{cap}")
             plan.append((lits or None, every))
         if parts:
             self._anchor_query = ts.Query(self.grammar, "\n".join(parts))
@@ -677,19 +682,22 @@ class NodeQuery:
         memo: dict = {}
         present: dict[bytes, bool] = {}
         cursor = ts.QueryCursor(self._anchor_query, match_limit=limit)
-        for index, caps in cursor.matches(root):
-            node = caps["a"][0]
+        # captures, not matches: one list per anchor pattern instead of a dict per node
+        for cap, nodes in cursor.captures(root).items():
+            index = int(cap[1:])
             lits, _ = self._anchor_plan[index]
-            groups = self._groups[index] if index in self._groups else self._group(index)
-            if lits is not None:
-                hit = lits.get(node.text)
-                if hit is not None:
-                    groups = [(None, None, hit), *groups]
-            for gate_field, gate, targets in groups:
-                if gate is not None and not any(gate(_text(k, memo)) is not None
-                                                for k in _along(node, gate_field)):
-                    continue
-                self._visit(node, targets, lo, hi, text, allowed, present, seen, memo, todo)
+            base = self._groups[index] if index in self._groups else self._group(index)
+            for node in nodes:
+                groups = base
+                if lits is not None:
+                    hit = lits.get(node.text)
+                    if hit is not None:
+                        groups = [(None, None, hit), *base]
+                for gate_field, gate, targets in groups:
+                    if gate is not None and not any(gate(_text(k, memo)) is not None
+                                                    for k in _along(node, gate_field)):
+                        continue
+                    self._visit(node, targets, lo, hi, text, allowed, present, seen, memo, todo)
         todo.sort(key=lambda t: (t[0], -t[2].end_byte, t[1]))
         out: list = []
         kids: dict[int, _Kids] = {}
@@ -783,6 +791,13 @@ class NodeQuery:
 
     def _match(self, index: int, node: ts.Node, kids: dict | None = None):
         p = self.patterns[index]
+        if p.root.kind in ("node", "anon") and not p.root.children and not p.late:
+            # one node, nothing below it: no search (what ts.Query's (identifier) @x is)
+            root = p.root
+            if _accepts(root, node) and all(node.child_by_field_name(f) is None for f in root.negated) \
+                    and (not root.captures or _early_ok(root, node, _Ctx(self, p.early, kids))):
+                yield {c: [node] for c in root.captures}
+            return
         ctx = _Ctx(self, p.early, kids)
         got = 0
         seen = set()
@@ -980,7 +995,7 @@ def _prefilter(step: Step, early: dict, depth: int = 0):
     else:
         types = frozenset((step.type,)) if step.type is not None else None
         named = False
-    check_type = depth > 0 and (types is not None or named)
+    check_type = types is not None or named
     if not tests and not subs and not check_type:
         return _always
 
@@ -1127,9 +1142,12 @@ def _candidates(item: Step, k: _Kids, pos: int):
             yield j
         return
     fld = item.field
-    for j in range(pos, len(k.nodes)):
-        if fld is None or k.fields[j] == fld:
-            yield j
+    if fld is None:
+        yield from range(pos, len(k.nodes))
+    else:
+        for j in k.by_field.get(fld, ()):
+            if j >= pos:
+                yield j
 
 
 # ---------------------------------------------------------------- predicates
