@@ -106,18 +106,19 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.toks = _tokens(text)
+        eof = ("eof", "", len(text))
+        self.toks = _tokens(text) + [eof, eof]     # peek(1) at the end needs no bounds check
         self.i = 0
         self.text = text
         self.ascii = text.isascii()
 
     def peek(self, k: int = 0):
-        j = self.i + k
-        return self.toks[j] if j < len(self.toks) else ("eof", "", len(self.text))
+        return self.toks[self.i + k]
 
     def take(self):
-        t = self.peek()
-        self.i += 1
+        t = self.toks[self.i]
+        if t[0] != "eof":
+            self.i += 1
         return t
 
     def expect(self, value: str):
@@ -379,10 +380,21 @@ def _alternatives(rx: str, i: int) -> tuple[set[str], int]:
         return out, i
 
 
+_PLAIN_RUN = re.compile(r"[^\\()\[\]|^$.*+?{}]+")
+
+
 def _sequence(rx: str, i: int) -> tuple[set[str], int]:
     out = {""}
     while i < len(rx) and rx[i] not in "|)":
         c = rx[i]
+        run = _PLAIN_RUN.match(rx, i)
+        if run is not None and run.end() - i > 1:
+            # a run of plain characters: all but the last join every text at once
+            # (the last may carry a quantifier)
+            chunk = rx[i:run.end() - 1]
+            out = {a + chunk for a in out}
+            i = run.end() - 1
+            c = rx[i]
         if c == "(":
             if rx.startswith("(?:", i):
                 i += 3
