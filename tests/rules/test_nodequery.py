@@ -79,6 +79,9 @@ class K(Base, metaclass=M):
     # supertypes
     '(return_statement (expression) @e)',
     '(class_definition superclasses: (argument_list (primary_expression) @base))',
+    # any- predicates on a quantified capture: one node is enough
+    '((argument_list (string)+ @s) (#any-match? @s "x"))',
+    '((argument_list (identifier)+ @i) (#any-eq? @i "cmd"))',
     # captures compared with each other
     '((assignment left: (identifier) @l right: (_) @r) (#eq? @l @l))',
     '((comparison_operator (identifier) @a (string) @b) (#not-eq? @a @b))',
@@ -138,6 +141,8 @@ def test_rooted_matches_are_those_that_start_at_the_node():
     ("(call !nope)", QuerySyntaxError, "invalid field name 'nope'"),
     ("(call (identifier)", QuerySyntaxError, "unclosed '('"),
     ("((identifier) @i (#frobnicate? @i))", QuerySyntaxError, "unknown predicate #frobnicate?"),
+    ("((identifier) @i (#eq? @j \"x\"))", QuerySyntaxError, "names @j, which the pattern does not capture"),
+    ("((identifier) @i (#eq? @i))", QuerySyntaxError, "#eq? takes two arguments, got 1"),
     ("((identifier) @i (#match? @i \"(\"))", re.error, "missing )"),
 ])
 def test_bad_queries_are_refused(query, error, message):

@@ -618,10 +618,10 @@ class NodeQuery:
         known: dict = {}
         for p in self.patterns:
             _check(p.root, grammar, subtypes, known)
+            captures = _captures(p.root)
             for name, args in p.predicates:
-                if name not in _PREDICATES:
-                    raise QuerySyntaxError(f"unknown predicate #{name}")
-                if args and args[0][0] == "@" and all(k == "s" for k, _ in args[1:]):
+                _check_predicate(name, args, captures)
+                if name not in _ANY_NODE and all(k == "s" for k, _ in args[1:]):
                     p.early.setdefault(args[0][1], []).append(self._text_test(name, args))
                 else:
                     p.late.append((name, args))
@@ -1193,8 +1193,41 @@ def _any_of(q, args, caps, negate=False) -> bool:
     return all((t in allowed) != negate for t in _texts(caps, args[0][1]))
 
 
+def _any(test):
+    """The any- form of a predicate on a quantified capture: one node is enough."""
+    def check(q, args, caps) -> bool:
+        nodes = caps.get(args[0][1], ())
+        return not nodes or any(test(q, args, {**caps, args[0][1]: [n]}) for n in nodes)
+    return check
+
+
 _PREDICATES = {
     "eq?": _eq, "not-eq?": lambda q, a, c: _eq(q, a, c, True),
     "match?": _match, "not-match?": lambda q, a, c: _match(q, a, c, True),
     "any-of?": _any_of, "not-any-of?": lambda q, a, c: _any_of(q, a, c, True),
 }
+_ANY_NODE = {"any-eq?", "any-not-eq?", "any-match?", "any-not-match?"}   # checked on the whole match
+_PREDICATES.update({
+    "any-eq?": _any(_eq), "any-not-eq?": _any(_PREDICATES["not-eq?"]),
+    "any-match?": _any(_match), "any-not-match?": _any(_PREDICATES["not-match?"]),
+})
+
+
+def _captures(step: Step) -> set[str]:
+    return {*step.captures, *(n for c in step.children for n in _captures(c))}
+
+
+def _check_predicate(name: str, args: tuple, captures: set[str]) -> None:
+    if name not in _PREDICATES:
+        raise QuerySyntaxError(f"unknown predicate #{name}")
+    if not args or args[0][0] != "@":
+        raise QuerySyntaxError(f"#{name} needs a capture first")
+    for kind, value in args:
+        if kind == "@" and value not in captures:
+            raise QuerySyntaxError(f"#{name} names @{value}, which the pattern does not capture")
+    if name.endswith(("eq?", "match?")) and len(args) != 2:
+        raise QuerySyntaxError(f"#{name} takes two arguments, got {len(args)}")
+    if name.endswith("match?") and args[1][0] != "s":
+        raise QuerySyntaxError(f"#{name} takes a capture and a regex string")
+    if name.endswith("any-of?") and (len(args) < 2 or any(k != "s" for k, _ in args[1:])):
+        raise QuerySyntaxError(f"#{name} takes a capture and strings")
