@@ -28,7 +28,7 @@ func PreviewChecked(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "host not allowed", http.StatusBadRequest)
 		return
 	}
-	// todook: go-taint-ssrf
+	// ok: go-taint-ssrf
 	resp, err := http.Get(u.String())
 	if err == nil {
 		defer resp.Body.Close()

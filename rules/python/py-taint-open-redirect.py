@@ -41,8 +41,7 @@ def profile():
 def django_login(request):
     nxt = request.GET.get("next", "/")
     if url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
-        # a check whose branch returns is read as `if not valid: return` (engine gap)
-        # todook: py-taint-open-redirect
+        # ok: py-taint-open-redirect
         return HttpResponseRedirect(nxt)
     # ruleid: py-taint-open-redirect
     return HttpResponseRedirect(request.POST.get("fallback"))

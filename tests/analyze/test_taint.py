@@ -191,6 +191,64 @@ def test_size_and_existence_checks_are_not_validation(tmp_path):
     assert lines(findings(tmp_path, "python", code)) == [6, 11]
 
 
+@pytest.mark.parametrize("lang, code, want", [
+    ("python", """\
+        def use_inside_a_branch_that_returns():
+            c = request.args.get("c")
+            if c in ALLOWED:
+                return os.system(c)
+            return None
+        def reject_then_use():
+            c = request.args.get("c")
+            if not is_allowed(c):
+                return os.system(c)
+            return os.system(c)
+        """, [9]),
+    ("javascript", """\
+        function useInside(req) {
+          const c = req.query;
+          if (isAllowed(c)) { return exec(c); }
+          return null;
+        }
+        function rejectThenUse(req) {
+          const c = req.query;
+          if (!isAllowed(c)) { return exec(c); }
+          return exec(c);
+        }
+        """, [8]),
+])
+def test_a_validating_branch_that_returns_validates_its_body_unless_it_is_a_rejection(tmp_path, lang, code, want):
+    """`if valid(x): return sink(x)` runs the sink for valid data only;
+    `if not valid(x): return sink(x)` runs it for invalid data (and after
+    such a rejection, x is valid)."""
+    assert lines(findings(tmp_path, lang, code)) == want
+
+
+def test_each_part_of_an_and_or_an_or_counts_where_it_must_hold(tmp_path):
+    code = """\
+        def either_or():
+            c = request.args.get("c")
+            if c in ALLOWED or debug:
+                os.system(c)
+        def both():
+            c = request.args.get("c")
+            if c in ALLOWED and ready:
+                os.system(c)
+        def rejected_either():
+            c = request.args.get("c")
+            if c is None or c not in ALLOWED:
+                abort(400)
+            os.system(c)
+        def rejected_both():
+            c = request.args.get("c")
+            if c not in ALLOWED and strict:
+                abort(400)
+            os.system(c)
+        """
+    # an `or` that holds may hold by its other part; after a rejected `and`, one part may have failed
+    assert lines(findings(tmp_path, "python", code)) == [4, 18]
+
+
 def test_calls_into_a_function_of_the_same_file(tmp_path):
     code = """\
         def run_tool(name, args):

@@ -35,8 +35,8 @@ except ImportError:                     # pragma: no cover - Python < 3.11
     import sre_constants as re_c        # type: ignore[no-redef]
     import sre_parse as re_parser       # type: ignore[no-redef]
 
-MAX_MATCHES_PER_ROOT = 64       # ways one pattern may bind at one node before the rest are dropped
-MAX_STEPS_PER_ROOT = 20_000     # steps one pattern may try at one node (a pathological pattern stops there)
+MAX_MATCHES_PER_ROOT = 10_000   # ways one pattern may bind at one node before the rest are dropped
+MAX_STEPS_PER_ROOT = 1_000_000  # steps one pattern may try at one node (a pathological pattern stops there)
 
 
 class QuerySyntaxError(ValueError):
@@ -55,6 +55,7 @@ class Step:
     end_anchor: bool = False                # an anchor `.` after the last child
     negated: tuple[str, ...] = ()
     types: frozenset[str] | None = None     # the node types a typed named step accepts (supertypes expanded)
+    by_type: dict | None = None             # an alternation's members by the node type they accept
 
 
 @dataclass(eq=False)
@@ -875,6 +876,8 @@ def _root_types(step: Step) -> set[str | None]:
         return _root_types(step.children[0])
     if step.type is None or step.kind == "anon":
         return {step.type} if step.kind == "anon" and step.type is not None else {None}
+    if step.type == "MISSING":              # a missing node has the type of what is missing
+        return {None}
     return set(step.types or (step.type,))
 
 
@@ -883,7 +886,7 @@ def _accepts(step: Step, node: ts.Node) -> bool:
         if not node.is_named and step.type != "MISSING":
             return False
         if step.type is None:
-            return True
+            return not node.is_error        # as tree-sitter: (_) skips ERROR nodes; (ERROR) finds them
         if step.type == "ERROR":
             return node.is_error
         if step.type == "MISSING":
@@ -914,7 +917,8 @@ def _step(step: Step, node: ts.Node, b, ctx: _Ctx):
     if step.kind == "alt":
         if step.captures and not _early_ok(step, node, ctx):
             return
-        for alt in step.children:
+        table = step.by_type if step.by_type is not None else _by_type(step)
+        for alt in table.get(node.type) or table.get(None, ()):
             for got in _step(alt, node, b, ctx):
                 for c in step.captures:
                     got = (c, node, got)
@@ -937,6 +941,24 @@ def _step(step: Step, node: ts.Node, b, ctx: _Ctx):
     if k is None:
         k = ctx.kids[node.id] = _Kids(node)
     yield from _seq(step.children, 0, k, 0, b, step.end_anchor, ctx)
+
+
+def _by_type(alt: Step) -> dict:
+    """An alternation's members that can match a node of each type (in
+    order); under None, those a node of any other type may match."""
+    typed: dict[str, set[int]] = {}
+    anywhere: list[int] = []
+    for i, member in enumerate(alt.children):
+        roots = _root_types(member)
+        if None in roots:
+            anywhere.append(i)
+        else:
+            for t in roots:
+                typed.setdefault(t, set()).add(i)
+    table: dict = {t: tuple(alt.children[i] for i in sorted(ids | set(anywhere))) for t, ids in typed.items()}
+    table[None] = tuple(alt.children[i] for i in anywhere)
+    alt.by_type = table
+    return table
 
 
 def _early_ok(step: Step, node: ts.Node, ctx: _Ctx) -> bool:
@@ -1016,7 +1038,7 @@ def _prefilter(step: Step, early: dict, depth: int = 0):
             if types is not None:
                 if node.type not in types or node.is_named != named:
                     return False
-            elif not node.is_named:
+            elif not node.is_named or node.is_error:
                 return False
         if tests:
             text = _text(node, memo)

@@ -416,7 +416,12 @@ class _Scope:
             var, it = loop_parts(node, self.flow.loops[t])
             if var is not None and it is not None:
                 self.assign(var, self.taint_of(it), node.start_byte, strong=True)
-        elif t in self.flow.ifs and not self.body_exits(node, self.flow.ifs[t][1]):
+        elif t in self.flow.ifs and (not self.body_exits(node, self.flow.ifs[t][1])
+                                     or not _negated(node.child_by_field_name(self.flow.ifs[t][0]))):
+            # the branch runs for valid data: `if valid(x): use(x)`, and also
+            # `if valid(x): return redirect(x)` (a branch that leaves; after it,
+            # see leave()). `if not valid(x): return ...` is a rejection: x is
+            # not valid inside it
             cond, body = (node.child_by_field_name(f) for f in self.flow.ifs[t])
             names = self.validated_names(cond)
             if body is not None and names:
@@ -451,7 +456,7 @@ class _Scope:
         guard = self.flow.ifs.get(t) or self.flow.unless.get(t)
         if guard is not None and self.body_exits(node, guard[1]):
             # `if not valid(x): return` (or `return unless valid(x)`): x is valid after it
-            for name in self.validated_names(node.child_by_field_name(guard[0])):
+            for name in self.validated_names(node.child_by_field_name(guard[0]), holds=t in self.flow.unless):
                 self.state.pop(name, None)
                 self.results.pop(name, None)
 
@@ -677,7 +682,7 @@ class _Scope:
             self.state.pop(n, None)
             self.results.pop(n, None)
 
-    def validated_names(self, cond: ts.Node | None) -> frozenset[bytes]:
+    def validated_names(self, cond: ts.Node | None, holds: bool = True) -> frozenset[bytes]:
         """Variables a condition validates: those it passes to a check
         (`valid(x)`, `x.startswith(...)`, `commonpath([base, x])`) or compares
         (`x == "a"`, `x in ALLOWED`). Tests for null, emptiness, existence or
@@ -685,6 +690,19 @@ class _Scope:
         comprehension or a nested expression."""
         if cond is None:
             return frozenset()
+        inner = cond
+        while inner.type == "parenthesized_expression" and inner.named_child_count == 1:
+            inner = inner.named_children[0]
+        op = inner.child_by_field_name("operator")
+        if op is not None and op.type in ("||", "&&", "or", "and") and inner.child_by_field_name("left") is not None:
+            # each part on its own: `err != nil || !allowed[u.Host]` still checks u.
+            # Where the condition holds, every part of an `and` holds; where it
+            # fails (after a rejection that leaves), every part of an `or` fails;
+            # otherwise only what both parts check is checked
+            left = self.validated_names(inner.child_by_field_name("left"), holds)
+            right = self.validated_names(inner.child_by_field_name("right"), holds)
+            every_part = (op.type in ("&&", "and")) == holds
+            return left | right if every_part else left & right
         text = self.text(cond.start_byte, cond.end_byte)
         if any(w in text for w in _NULL_WORDS) or _EXISTENCE.search(text) or self.scheme_only(cond):
             return frozenset()
@@ -805,6 +823,24 @@ class _Scope:
 
     def text_bytes(self, node: ts.Node) -> bytes:
         return self.source[node.start_byte:node.end_byte]
+
+
+def _negated(cond: ts.Node | None) -> bool:
+    """Is a condition written as a negation (`not x`, `!x`, `!(a && b)`, or an
+    `or` with a negated part: `err != nil || !ok`)?"""
+    while cond is not None and cond.type in ("parenthesized_expression", "condition_clause") \
+            and cond.named_child_count == 1:
+        cond = cond.named_children[0]
+    if cond is None:
+        return False
+    first = cond.children[0] if cond.child_count else None
+    if cond.type in ("not_operator", "unary_expression", "unary", "unary_op_expression", "prefix_unary_expression") \
+            and first is not None and first.type in ("not", "!"):
+        return True
+    op = cond.child_by_field_name("operator")
+    if op is not None and op.type in ("or", "||"):
+        return any(_negated(c) for c in (cond.child_by_field_name("left"), cond.child_by_field_name("right")))
+    return False
 
 
 def _single(node: ts.Node | None) -> ts.Node | None:
