@@ -634,6 +634,11 @@ class NodeQuery:
                 self._by_root.setdefault(t, []).append(i)
         self._needs: dict[int, list[tuple[bytes, ...]]] = {}
         self._groups: dict[int, list] = {}
+        self._plain: dict[int, list[int]] = {}      # anchor -> patterns that are the anchor node alone
+        self._trivial: dict[int, tuple[str, ...]] = {
+            i: p.root.captures for i, p in enumerate(self.patterns)
+            if p.root.kind in ("node", "anon") and not p.root.children and not p.late and not p.early
+            and not p.root.negated and p.root.type not in ("ERROR", "MISSING")}
         self._anchor_query: ts.Query | None = None
         self._anchor_plan: list = []
         self._anchored = False
@@ -700,7 +705,10 @@ class NodeQuery:
             index = int(cap[1:])
             lits, _ = self._anchor_plan[index]
             base = self._groups[index] if index in self._groups else self._group(index)
+            plain = self._plain[index]
             for node in nodes:
+                for pi in plain:
+                    todo.append((node.start_byte, pi, node))
                 groups = base
                 if lits is not None:
                     hit = lits.get(node.text)
@@ -714,7 +722,12 @@ class NodeQuery:
         todo.sort(key=lambda t: (t[0], -t[2].end_byte, t[1]))
         out: list = []
         kids: dict[int, _Kids] = {}
+        trivial = self._trivial
         for _, pi, top in todo:
+            names = trivial.get(pi)
+            if names is not None:
+                out.append((pi, {c: [top] for c in names}))
+                continue
             for caps in self._match(pi, top, kids):
                 out.append((pi, caps))
         return out
@@ -726,8 +739,14 @@ class NodeQuery:
         _, every = self._anchor_plan[index]
         by_field: dict[str, list] = {}
         rest = []
+        plain = []
         for pi, depth in every:
-            gate = _gate(self.patterns[pi]) if depth == 0 else None
+            p = self.patterns[pi]
+            if depth == 0 and p.root.kind in ("node", "anon") and not p.root.children and not p.late \
+                    and not p.early and not p.root.negated and p.root.type not in ("ERROR", "MISSING"):
+                plain.append(pi)            # `(identifier) @x`: every anchor node is a match
+                continue
+            gate = _gate(p) if depth == 0 else None
             if gate is None:
                 rest.append((pi, depth))
             else:
@@ -742,6 +761,7 @@ class NodeQuery:
                 continue
             out.append((fld, union.search, targets))
         self._groups[index] = out
+        self._plain[index] = plain
         return out
 
     def _visit(self, node, targets, lo, hi, text, allowed, present, seen, memo, todo) -> None:
@@ -1132,12 +1152,20 @@ def _seq(items: list[Step], i: int, k: _Kids, pos: int, b, end_anchor: bool, ctx
         return
     item = items[i]
     some = False
+    last = i + 1 == len(items) and not end_anchor and item.quant in ("", "?")
+    nodes = k.nodes
     for j in _candidates(item, k, pos):
-        for got in _step(item, k.nodes[j], b, ctx):
+        child = nodes[j]
+        if not _could(item, child):
+            continue
+        for got in _step(item, child, b, ctx):
             if item.quant in ("*", "+"):
                 for m in _repeat(items, i, k, j + 1, got, end_anchor, ctx):
                     some = True
                     yield m
+            elif last:                      # nothing after it: the binding is a match
+                some = True
+                yield got
             else:
                 for m in _seq(items, i + 1, k, j + 1, got, end_anchor, ctx):
                     some = True
@@ -1145,6 +1173,21 @@ def _seq(items: list[Step], i: int, k: _Kids, pos: int, b, end_anchor: bool, ctx
     # an optional step is left out only where it cannot take part (as tree-sitter reports it)
     if item.quant in ("?", "*") and not some:
         yield from _seq(items, i + 1, k, pos, b, end_anchor, ctx)
+
+
+def _could(item: Step, node: ts.Node) -> bool:
+    """A cheap look at the node's type before a generator is made for the step."""
+    kind = item.kind
+    if kind == "node":
+        if item.types is not None:
+            return node.type in item.types and node.is_named
+        return item.type is not None or (node.is_named and not node.is_error)
+    if kind == "anon":
+        return item.type is None or (node.type == item.type and not node.is_named)
+    if kind == "alt":
+        table = item.by_type if item.by_type is not None else _by_type(item)
+        return bool(table.get(node.type) or table.get(None))
+    return True
 
 
 def _repeat(items, i, k, pos, b, end_anchor, ctx):
