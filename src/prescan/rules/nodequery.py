@@ -1079,10 +1079,11 @@ def _prefilter(step: Step, early: dict, depth: int = 0):
     return test
 
 
-def _gate(p: Pattern) -> tuple[tuple[str, ...], str] | None:
-    """(field path, regex): a node every match has, reached from the root
-    by fields alone (`function:` then `attribute:`...), and a regex its text
-    must match, from a predicate on that node's capture."""
+def _gate(p: Pattern) -> tuple[tuple, str] | None:
+    """(path, regex): a node every match has, reached from the root by
+    fields (`function:` then `attribute:`...) or fixed positions (`. (_)`:
+    the first named child), and a regex its text must match, from a
+    predicate on that node's capture."""
     tests: dict[str, str] = {}
     for name, args in p.predicates:
         if len(args) < 2 or args[0][0] != "@" or any(k != "s" for k, _ in args[1:]):
@@ -1094,25 +1095,35 @@ def _gate(p: Pattern) -> tuple[tuple[str, ...], str] | None:
     if not tests or p.root.kind != "node":
         return None
 
-    def find(step: Step, path: tuple[str, ...]):
-        for c in step.children:
-            if not c.field or c.quant not in ("", "+") or c.kind not in ("node", "anon"):
+    def find(step: Step, path: tuple):
+        leading = True                      # every child so far is `. (named)`: positions are fixed
+        for i, c in enumerate(step.children):
+            leading = leading and c.imm and c.quant == "" and c.kind in ("node", "alt") and _named_step(c)
+            if c.field and c.quant in ("", "+") and c.kind in ("node", "anon"):
+                hop = c.field
+            elif leading and c.kind == "node":
+                hop = i                     # the i-th named child: `(argument_list . (_) @first)`
+            else:
                 continue
             for cap in c.captures:
                 if cap in tests:
-                    return path + (c.field,), tests[cap]
+                    return path + (hop,), tests[cap]
             if c.kind == "node" and len(path) < 3:
-                got = find(c, path + (c.field,))
+                got = find(c, path + (hop,))
                 if got is not None:
                     return got
         return None
     return find(p.root, ())
 
 
-def _along(node: ts.Node, path: tuple[str, ...]) -> list[ts.Node]:
+def _along(node: ts.Node, path: tuple) -> list[ts.Node]:
+    """The nodes a gate's path reaches: by field, or (an int) the n-th named child."""
     nodes = [node]
-    for fld in path:
-        nodes = [k for n in nodes for k in n.children_by_field_name(fld)]
+    for hop in path:
+        if isinstance(hop, int):
+            nodes = [n.named_child(hop) for n in nodes if n.named_child_count > hop]
+        else:
+            nodes = [k for n in nodes for k in n.children_by_field_name(hop)]
     return nodes
 
 
