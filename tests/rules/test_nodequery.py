@@ -143,6 +143,8 @@ def test_rooted_matches_are_those_that_start_at_the_node():
     ("((identifier) @i (#frobnicate? @i))", QuerySyntaxError, "unknown predicate #frobnicate?"),
     ("((identifier) @i (#eq? @j \"x\"))", QuerySyntaxError, "names @j, which the pattern does not capture"),
     ("((identifier) @i (#eq? @i))", QuerySyntaxError, "#eq? takes two arguments, got 1"),
+    ("[(call) ((string) (string))]", QuerySyntaxError, "a group of sibling patterns is supported only"),
+    ("((string) (string))+", QuerySyntaxError, "a group of sibling patterns is supported only"),
     ("((identifier) @i (#match? @i \"(\"))", re.error, "missing )"),
 ])
 def test_bad_queries_are_refused(query, error, message):

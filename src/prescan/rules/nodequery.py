@@ -16,10 +16,15 @@ itself, in two steps:
    order, `field:` a child in that field, `.` an immediate named sibling (or
    the first/last named child), `!field` an absent field, `[...]`
    alternatives, `?`/`*`/`+`, and the text predicates (`#eq?`, `#match?`,
-   `#any-of?` and their `not-` forms).
+   `#any-of?` and their `not-` and `any-` forms).
+
+Before a pattern is matched at a node, cheap tests drop most candidates: the
+file must hold the strings its predicates require, patterns tested on the
+same field path share one union regex per node, and a prefilter that binds
+nothing checks types and texts a few levels down.
 
 A match is (pattern index, {capture: [nodes]}), as ts.QueryCursor.matches
-gives it."""
+gives it. tests/rules/test_nodequery.py holds it to tree-sitter's results."""
 from __future__ import annotations
 
 import re
@@ -183,8 +188,6 @@ class _Reader:
         if kind == "name" or value == "_":
             self.take()
             step = Step("node", type=None if value == "_" else value)
-            if value in ("ERROR", "MISSING"):
-                step.kind = "node"
         else:
             step = Step("group")
         negated: list[str] = []
@@ -256,8 +259,14 @@ def parse(text: str) -> list[Pattern]:
 
 # ---------------------------------------------------------------- checking against a grammar
 
-def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]], known: dict) -> None:
-    """Names the grammar lacks are errors; `known` remembers the names checked."""
+def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]], known: dict,
+           root: bool = True) -> None:
+    """Names the grammar lacks are errors, and so are the groups this module
+    does not match (a run of siblings anywhere but a whole pattern, or one
+    with a quantifier or a capture); `known` remembers the names checked."""
+    if step.kind == "group" and (not root or step.quant or step.captures or step.field):
+        raise QuerySyntaxError("a group of sibling patterns is supported only as a whole pattern, "
+                               "without a quantifier or a capture")
     for f in (step.field, *step.negated) if step.field is not None else step.negated:
         if ("f", f) not in known:
             if grammar.field_id_for_name(f) is None:
@@ -279,7 +288,7 @@ def _check(step: Step, grammar: ts.Language, subtypes: dict[str, frozenset[str]]
     elif step.kind == "node" and step.type is not None:
         step.types = frozenset((step.type,))
     for c in step.children:
-        _check(c, grammar, subtypes, known)
+        _check(c, grammar, subtypes, known, root=False)
 
 
 def _subtypes(grammar: ts.Language) -> dict[str, frozenset[str]]:
@@ -611,10 +620,7 @@ class NodeQuery:
         call (a query only ever matched at given nodes never needs it)."""
         self.grammar = grammar
         self._regex: dict[str, re.Pattern] = {}
-        try:
-            self.patterns = parse(source)
-        except QuerySyntaxError:
-            raise
+        self.patterns = parse(source)
         subtypes = _subtypes(grammar)
         known: dict = {}
         for p in self.patterns:
@@ -741,12 +747,10 @@ class NodeQuery:
         rest = []
         plain = []
         for pi, depth in every:
-            p = self.patterns[pi]
-            if depth == 0 and p.root.kind in ("node", "anon") and not p.root.children and not p.late \
-                    and not p.early and not p.root.negated and p.root.type not in ("ERROR", "MISSING"):
+            if depth == 0 and pi in self._trivial:
                 plain.append(pi)            # `(identifier) @x`: every anchor node is a match
                 continue
-            gate = _gate(p) if depth == 0 else None
+            gate = _gate(self.patterns[pi]) if depth == 0 else None
             if gate is None:
                 rest.append((pi, depth))
             else:
@@ -1242,11 +1246,6 @@ def _candidates(item: Step, k: _Kids, pos: int):
 
 def _texts(caps, name) -> list[str]:
     return [n.text.decode("utf-8", "replace") for n in caps.get(name, ())]
-
-
-def _arg_texts(caps, arg) -> list[str] | None:
-    kind, value = arg
-    return _texts(caps, value) if kind == "@" else [value]
 
 
 def _eq(q, args, caps, negate=False) -> bool:
