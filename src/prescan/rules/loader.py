@@ -82,6 +82,7 @@ def _library(language: str) -> tuple[str, object]:
 
 
 def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSet:
+    global _DEFERRED
     files: list[Path] = []
     if builtin:
         files += rule_files(builtin_rules_dir())
@@ -95,7 +96,6 @@ def load_rules(dirs: list[str] | None = None, *, builtin: bool = True) -> RuleSe
             h.update(b"\0" + lib.read_bytes())
     for f in files:
         text = _read(f)
-        global _DEFERRED
         _DEFERRED = []
         try:
             rule = parse_rule(text, str(f), compile_now=False)

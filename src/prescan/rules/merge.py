@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from prescan.rules.nodequery import unescape
+
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _PLAIN = re.compile(r'[^"@()\[\];]+')          # a run of characters the loop below need not look at one by one
 _NAME = re.compile(r"[\w.-]+")
@@ -106,8 +108,8 @@ def _merged(members) -> tuple[str, tuple[Member, ...]]:
     out = []
     for owner, _, p in members:
         rename = tuple((f"k{i}", own) for i, own in enumerate(p.captures))
-        checks = tuple((cap, "eq", _unescape(lit).encode()) if name == "eq?"
-                       else (cap, "match", _unescape(lit))
+        checks = tuple((cap, "eq", unescape(lit).encode()) if name == "eq?"
+                       else (cap, "match", unescape(lit))
                        for name, cap, lit in p.varying)
         out.append(Member(owner, rename, checks))
     return text, tuple(out)
@@ -185,7 +187,7 @@ def _parse(text: str) -> _Parsed | None:
             return None
         name, args = got
         if (name in _VARYING and len(args) == 2 and args[0].startswith("@") and args[1].startswith('"')
-                and (name == "eq?" or not _FLAGS_AT_START.match(_unescape(args[1])))
+                and (name == "eq?" or not _FLAGS_AT_START.match(unescape(args[1])))
                 and (name, args[0]) not in seen):
             seen.add((name, args[0]))
             varying.append((name, args[0][1:], args[1]))
@@ -241,11 +243,3 @@ def _read_pred(pred: str, names: dict[str, str]) -> tuple[str, list[str]] | None
         j = t.end()
     return m.group(), args
 
-
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
-
-
-def _unescape(lit: str) -> str:
-    """The value of a query string literal (tree-sitter's escapes)."""
-    body = lit[1:-1]
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body, flags=re.S)

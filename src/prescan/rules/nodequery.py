@@ -68,7 +68,7 @@ class Pattern:
     root: Step
     predicates: list[tuple[str, tuple]]     # (name, args: ("@", capture) / ("s", text))
     start_byte: int
-    early: dict = _field(default_factory=dict)   # capture -> [(fn, args)] that need that capture only
+    early: dict = _field(default_factory=dict)   # capture -> tests of its text alone, checked as it binds
     late: list = _field(default_factory=list)    # the other predicates, checked on the whole match
     fast: object = None                          # node -> False when the pattern cannot match there
 
@@ -89,8 +89,9 @@ _TOKEN = re.compile(r'''
 _ESC = {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}
 
 
-def _unescape(s: str) -> str:
-    return re.sub(r"\\(.)", lambda m: _ESC.get(m.group(1), m.group(1)), s[1:-1], flags=re.S)
+def unescape(lit: str) -> str:
+    """The value of a query string literal, quotes included (tree-sitter's escapes)."""
+    return re.sub(r"\\(.)", lambda m: _ESC.get(m.group(1), m.group(1)), lit[1:-1], flags=re.S)
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -162,7 +163,7 @@ class _Reader:
             step = Step("alt", children=alts)
         elif kind == "str":
             self.take()
-            step = Step("anon", type=_unescape(value))
+            step = Step("anon", type=unescape(value))
         elif value == "_":
             self.take()
             step = Step("anon", type=None)
@@ -244,7 +245,7 @@ class _Reader:
             if kind == "cap":
                 args.append(("@", value[1:]))
             elif kind == "str":
-                args.append(("s", _unescape(value)))
+                args.append(("s", unescape(value)))
             elif kind == "name":
                 args.append(("s", value))
             else:
@@ -319,23 +320,27 @@ class _Anchor:
     depth: int                  # parents from the anchored node up to the pattern's root
 
 
-def _literal_sets(preds: list[tuple[str, tuple]]) -> dict[str, frozenset[str]]:
-    """Capture -> the exact texts an #eq?/#any-of? predicate, or a #match?
-    whose regex matches a small finite set of texts, allows it."""
-    out: dict[str, frozenset[str]] = {}
+def _text_tests(preds: list[tuple[str, tuple]]):
+    """(capture, texts, regex) of each #eq?, #any-of? (texts) and #match?
+    (regex) that tests one capture against literals: what anchors, file
+    prefilters and gates are made of."""
     for name, args in preds:
         if len(args) < 2 or args[0][0] != "@" or any(k != "s" for k, _ in args[1:]):
             continue
         if name == "any-of?" or (name == "eq?" and len(args) == 2):
-            lits = frozenset(v for _, v in args[1:])
+            yield args[0][1], frozenset(v for _, v in args[1:]), None
         elif name == "match?" and len(args) == 2:
-            lits = finite_texts(args[1][1])
-            if lits is None:
-                continue
-        else:
-            continue
-        cap = args[0][1]
-        out[cap] = out[cap] & lits if cap in out else lits
+            yield args[0][1], None, args[1][1]
+
+
+def _literal_sets(preds: list[tuple[str, tuple]]) -> dict[str, frozenset[str]]:
+    """Capture -> the exact texts an #eq?/#any-of? predicate, or a #match?
+    whose regex matches a small finite set of texts, allows it."""
+    out: dict[str, frozenset[str]] = {}
+    for cap, texts, regex in _text_tests(preds):
+        lits = texts if texts is not None else finite_texts(regex)
+        if lits is not None:
+            out[cap] = out[cap] & lits if cap in out else lits
     return out
 
 
@@ -533,15 +538,10 @@ def _needs(pattern: Pattern) -> list[tuple[bytes, ...]]:
                     walk(c)
     walk(pattern.root)
     out = []
-    for name, args in pattern.predicates:
-        if len(args) < 2 or args[0][0] != "@" or args[0][1] not in bound or any(k != "s" for k, _ in args[1:]):
+    for cap, texts, regex in _text_tests(pattern.predicates):
+        if cap not in bound:
             continue
-        if name == "any-of?" or (name == "eq?" and len(args) == 2):
-            got = {v for _, v in args[1:]}
-        elif name == "match?" and len(args) == 2:
-            got = required_substrings(args[1][1])
-        else:
-            continue
+        got = texts if texts is not None else required_substrings(regex)
         if got and all(len(x.encode()) >= MIN_NEEDED for x in got):
             out.append(tuple(sorted(x.encode() for x in got)))
     return out
@@ -1089,13 +1089,9 @@ def _gate(p: Pattern) -> tuple[tuple, str] | None:
     the first named child), and a regex its text must match, from a
     predicate on that node's capture."""
     tests: dict[str, str] = {}
-    for name, args in p.predicates:
-        if len(args) < 2 or args[0][0] != "@" or any(k != "s" for k, _ in args[1:]):
-            continue
-        if name == "match?" and len(args) == 2:
-            tests.setdefault(args[0][1], args[1][1])
-        elif name == "any-of?" or (name == "eq?" and len(args) == 2):
-            tests.setdefault(args[0][1], "^(?:" + "|".join(re.escape(v) for _, v in args[1:]) + r")\Z")
+    for cap, texts, regex in _text_tests(p.predicates):
+        tests.setdefault(cap, regex if regex is not None
+                         else "^(?:" + "|".join(re.escape(v) for v in sorted(texts)) + r")\Z")
     if not tests or p.root.kind != "node":
         return None
 
